@@ -44,3 +44,17 @@ ensure_chromium() {
     return 1
   fi
 }
+
+# Debian's PostgreSQL for the server's storage tests (the tests start and stop it themselves).
+ensure_postgres() {
+  if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then return; fi
+  log "installing Debian's postgresql"
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    echo "postgresql is missing and this user cannot install it: apt-get install postgresql" >&2
+    return 1
+  fi
+}

@@ -5,6 +5,9 @@ install_deps
 if grep -qs '"playwright-core"' packages/*/package.json apps/*/package.json; then
   ensure_chromium
 fi
+if [ -d apps/server ]; then
+  ensure_postgres
+fi
 log "lint and format (biome)"
 "${PNPM[@]}" exec biome ci .
 log "generate, build, typecheck and test every package (turbo)"
