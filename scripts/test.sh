@@ -11,5 +11,14 @@ fi
 log "lint and format (biome)"
 "${PNPM[@]}" exec biome ci .
 log "generate, build, typecheck and test every package (turbo)"
-"${PNPM[@]}" turbo run check:generated build typecheck test --concurrency=2 --output-logs=new-on-error
+results="$(mktemp)"
+# Full logs (tee'd) so the closing totals below can be counted from every package's vitest.
+set +e
+FORCE_COLOR=0 "${PNPM[@]}" turbo run check:generated build typecheck test --concurrency=2 \
+  --output-logs=full 2>&1 | tee "$results"
+status=${PIPESTATUS[0]}
+set -e
+node scripts/test-totals.mjs "$results"
+rm -f "$results"
+[ "$status" = 0 ] || { echo "some checks failed (turbo exit $status)" >&2; exit "$status"; }
 log "all checks passed"
