@@ -27,6 +27,11 @@ ensure_pnpm() {
 
 install_deps() {
   ensure_pnpm
+  # No network: native addons (better-sqlite3) compile against Node's own headers instead of
+  # letting node-gyp download them.
+  if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then
+    export npm_config_nodedir=/usr
+  fi
   log "installing dependencies (pnpm install --frozen-lockfile)"
   "${PNPM[@]}" install --frozen-lockfile --reporter=append-only
 }

@@ -2336,6 +2336,8 @@ export interface components {
         /**
          * @description A client-generated key (a UUID is best). A repeat with the same key and body returns the
          *     first result with `Idempotent-Replayed: true`; the same key with another body is a 409.
+         *     The same body means the same JSON value, or for multipart the same parts whatever the
+         *     boundary.
          * @example 6a1f0c1e-2d3b-4f5a-8b9c-0d1e2f3a4b5c
          */
         IdempotencyKey: string;
@@ -2464,6 +2466,8 @@ export interface operations {
                 /**
                  * @description A client-generated key (a UUID is best). A repeat with the same key and body returns the
                  *     first result with `Idempotent-Replayed: true`; the same key with another body is a 409.
+                 *     The same body means the same JSON value, or for multipart the same parts whatever the
+                 *     boundary.
                  * @example 6a1f0c1e-2d3b-4f5a-8b9c-0d1e2f3a4b5c
                  */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
@@ -3139,6 +3143,8 @@ export interface operations {
                 /**
                  * @description A client-generated key (a UUID is best). A repeat with the same key and body returns the
                  *     first result with `Idempotent-Replayed: true`; the same key with another body is a 409.
+                 *     The same body means the same JSON value, or for multipart the same parts whatever the
+                 *     boundary.
                  * @example 6a1f0c1e-2d3b-4f5a-8b9c-0d1e2f3a4b5c
                  */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
@@ -3402,6 +3408,8 @@ export interface operations {
                 /**
                  * @description A client-generated key (a UUID is best). A repeat with the same key and body returns the
                  *     first result with `Idempotent-Replayed: true`; the same key with another body is a 409.
+                 *     The same body means the same JSON value, or for multipart the same parts whatever the
+                 *     boundary.
                  * @example 6a1f0c1e-2d3b-4f5a-8b9c-0d1e2f3a4b5c
                  */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
@@ -3876,6 +3884,8 @@ export interface operations {
                 /**
                  * @description A client-generated key (a UUID is best). A repeat with the same key and body returns the
                  *     first result with `Idempotent-Replayed: true`; the same key with another body is a 409.
+                 *     The same body means the same JSON value, or for multipart the same parts whatever the
+                 *     boundary.
                  * @example 6a1f0c1e-2d3b-4f5a-8b9c-0d1e2f3a4b5c
                  */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
@@ -4071,6 +4081,8 @@ export interface operations {
                 /**
                  * @description A client-generated key (a UUID is best). A repeat with the same key and body returns the
                  *     first result with `Idempotent-Replayed: true`; the same key with another body is a 409.
+                 *     The same body means the same JSON value, or for multipart the same parts whatever the
+                 *     boundary.
                  * @example 6a1f0c1e-2d3b-4f5a-8b9c-0d1e2f3a4b5c
                  */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
@@ -4461,6 +4473,8 @@ export interface operations {
                 /**
                  * @description A client-generated key (a UUID is best). A repeat with the same key and body returns the
                  *     first result with `Idempotent-Replayed: true`; the same key with another body is a 409.
+                 *     The same body means the same JSON value, or for multipart the same parts whatever the
+                 *     boundary.
                  * @example 6a1f0c1e-2d3b-4f5a-8b9c-0d1e2f3a4b5c
                  */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
@@ -4874,6 +4888,8 @@ export interface operations {
                 /**
                  * @description A client-generated key (a UUID is best). A repeat with the same key and body returns the
                  *     first result with `Idempotent-Replayed: true`; the same key with another body is a 409.
+                 *     The same body means the same JSON value, or for multipart the same parts whatever the
+                 *     boundary.
                  * @example 6a1f0c1e-2d3b-4f5a-8b9c-0d1e2f3a4b5c
                  */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
@@ -5245,6 +5261,8 @@ export interface operations {
                 /**
                  * @description A client-generated key (a UUID is best). A repeat with the same key and body returns the
                  *     first result with `Idempotent-Replayed: true`; the same key with another body is a 409.
+                 *     The same body means the same JSON value, or for multipart the same parts whatever the
+                 *     boundary.
                  * @example 6a1f0c1e-2d3b-4f5a-8b9c-0d1e2f3a4b5c
                  */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
