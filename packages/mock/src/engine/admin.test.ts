@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMockEngine } from '../node.js';
+import { startTestMock, type TestMock } from '../test-utils.js';
+
+describe('the seeded state', () => {
+  it('is the same for the same seed and differs for another', () => {
+    const a = createMockEngine({ seed: 5 });
+    const b = createMockEngine({ seed: 5 });
+    const c = createMockEngine({ seed: 6 });
+    const names = (e: ReturnType<typeof createMockEngine>) =>
+      Object.values(e.store.state.users).map((u) => `${u.nrp ?? u.email} ${u.name}`);
+    expect(names(a)).toEqual(names(b));
+    expect(names(a)).not.toEqual(names(c));
+    expect(JSON.stringify(a.snapshot().collections)).toEqual(
+      JSON.stringify(b.snapshot().collections),
+    );
+  });
+
+  it('has a Bhabinkamtibmas for every desa, with 8-digit NRPs, and a Polsek per kecamatan', () => {
+    const e = createMockEngine({ seed: 1 });
+    const users = Object.values(e.store.state.users);
+    const officers = users.filter((u) => u.role === 'bhabinkamtibmas');
+    const covered = new Set(officers.flatMap((o) => o.assignments.map((a) => a.desaCode)));
+    expect(covered.size).toBe(219);
+    for (const u of users) if (u.nrp) expect(u.nrp).toMatch(/^\d{8}$/);
+    expect(Object.values(e.store.state.units).filter((u) => u.level === 'POLSEK')).toHaveLength(10);
+  });
+});
+
+describe('the admin API', () => {
+  let t: TestMock;
+  beforeAll(async () => {
+    t = await startTestMock();
+  });
+  afterAll(() => t.close());
+
+  it('saves the state and restores it after a reset', async () => {
+    const token = await t.login('citizen');
+    const body = {
+      title: 'Jembatan kayu rusak',
+      category: 'LAINNYA',
+      description:
+        'Jembatan kayu penghubung RT 02 dan RT 03 patah di tengah sehingga warga harus memutar jauh.',
+      location: { desaCode: '63.08.05.1002' },
+    };
+    const created = await t.call('POST', '/citizen-reports', {
+      token,
+      body,
+      headers: { 'idempotency-key': 'admin-1' },
+    });
+    const saved = await (await fetch(`${t.mock.origin}/__mock/state`)).json();
+    expect((await fetch(`${t.mock.origin}/__mock/reset`, { method: 'POST' })).status).toBe(200);
+    // The reset dropped the sessions and the report.
+    expect((await t.call('GET', `/citizen-reports/${created.body.id}`, { token })).status).toBe(
+      401,
+    );
+    const put = await fetch(`${t.mock.origin}/__mock/state`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(saved),
+    });
+    expect(put.status).toBe(200);
+    const back = await t.call('GET', `/citizen-reports/${created.body.id}`, { token });
+    expect(back.status).toBe(200);
+    expect(back.body.title).toBe('Jembatan kayu rusak');
+    t.expectConformance();
+  });
+
+  it('keeps the request journal bounded', async () => {
+    for (let i = 0; i < 250; i++) await t.call('GET', '/health');
+    const body = await (await fetch(`${t.mock.origin}/__mock/requests?limit=1000`)).json();
+    expect(body.items.length).toBe(200);
+  });
+
+  it('tells which operations have domain handlers', async () => {
+    const info = await (await fetch(`${t.mock.origin}/__mock/info`)).json();
+    expect(info.handled).toContain('createActivity');
+    expect(info.handled).toContain('transitionCitizenReport');
+  });
+});

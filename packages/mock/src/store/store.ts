@@ -1,0 +1,135 @@
+import type { ResourceRecord, StoreState, UnitRecord, UserRecord } from './types.js';
+
+/**
+ * One in-memory store with the domain's relations: units form a tree (Mabes → Polda → Polres →
+ * Polsek); officers belong to a unit and are assigned desa; reports belong to an officer (and
+ * their unit) or a citizen. Collections are filled lazily by their seeders, so the server answers
+ * its first request before it has simulated months of reports.
+ */
+export class Store {
+  state: StoreState;
+  private byNrp = new Map<string, string>();
+  private byEmail = new Map<string, string>();
+  private seeders = new Map<string, (store: Store) => void>();
+  private seeded = new Set<string>();
+
+  constructor(state: StoreState) {
+    this.state = state;
+    this.reindex();
+  }
+
+  /** Replaces the whole state (restore from a file, `PUT /__mock/state`). */
+  replace(state: StoreState): void {
+    this.state = state;
+    // Restored collections are complete as saved: do not seed them again.
+    this.seeded = new Set(Object.keys(state.collections));
+    this.reindex();
+  }
+
+  private reindex(): void {
+    this.byNrp.clear();
+    this.byEmail.clear();
+    for (const u of Object.values(this.state.users)) this.index(u);
+  }
+
+  private index(u: UserRecord): void {
+    if (u.nrp) this.byNrp.set(u.nrp, u.id);
+    if (u.email) this.byEmail.set(u.email.toLowerCase(), u.id);
+  }
+
+  registerSeeder(collection: string, seeder: (store: Store) => void): void {
+    this.seeders.set(collection, seeder);
+  }
+
+  /** The records of a collection, seeding it first if it has a seeder and was never seeded. */
+  collection(name: string): Record<string, ResourceRecord> {
+    let c = this.state.collections[name];
+    if (!c) {
+      c = {};
+      this.state.collections[name] = c;
+    }
+    if (!this.seeded.has(name)) {
+      this.seeded.add(name);
+      this.seeders.get(name)?.(this);
+    }
+    return c;
+  }
+
+  /** Seeds every collection now (before saving the state, for instance). */
+  seedAll(): void {
+    for (const name of this.seeders.keys()) this.collection(name);
+  }
+
+  /** The next number of a sequence (tracking codes): 1, 2, 3, ... saved with the state. */
+  nextNumber(name: string): number {
+    this.state.counters ??= {};
+    const next = (this.state.counters[name] ?? 0) + 1;
+    this.state.counters[name] = next;
+    return next;
+  }
+
+  put(collection: string, record: ResourceRecord): void {
+    this.collection(collection)[record.id] = record;
+  }
+
+  user(id: string): UserRecord | undefined {
+    return this.state.users[id];
+  }
+
+  userByNrp(nrp: string): UserRecord | undefined {
+    const id = this.byNrp.get(nrp);
+    return id ? this.state.users[id] : undefined;
+  }
+
+  userByEmail(email: string): UserRecord | undefined {
+    const id = this.byEmail.get(email.toLowerCase());
+    return id ? this.state.users[id] : undefined;
+  }
+
+  addUser(u: UserRecord): void {
+    this.state.users[u.id] = u;
+    this.index(u);
+  }
+
+  unit(id: string): UnitRecord | undefined {
+    return this.state.units[id];
+  }
+
+  /** The unit and every unit under it. */
+  unitsUnder(id: string): Set<string> {
+    const out = new Set<string>([id]);
+    let grew = true;
+    const units = Object.values(this.state.units);
+    while (grew) {
+      grew = false;
+      for (const u of units) {
+        if (u.parentId && out.has(u.parentId) && !out.has(u.id)) {
+          out.add(u.id);
+          grew = true;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** May this user see what belongs to `unitId` / `ownerId`? (the role scoping of reports) */
+  canSee(user: UserRecord, record: { ownerId: string | null; unitId: string | null }): boolean {
+    switch (user.role) {
+      case 'admin':
+      case 'trainer':
+        return true;
+      case 'supervisor':
+        return (
+          record.unitId !== null &&
+          user.unitId !== undefined &&
+          this.unitsUnder(user.unitId).has(record.unitId)
+        );
+      default:
+        return record.ownerId === user.id;
+    }
+  }
+
+  toJSON(): StoreState {
+    return this.state;
+  }
+}
