@@ -1,0 +1,12 @@
+export type { Credential } from './auth.js';
+export { parseCredential } from './auth.js';
+export type { CheckName } from './checks.js';
+export { CHECK_DESCRIPTIONS, CHECKS } from './checks.js';
+export type { AuthCell, CheckSummary, Failure, OperationSummary, Report } from './report.js';
+export { formatFailure, formatSummary, toHtml, toJUnit } from './report.js';
+export type { HttpRequest } from './request.js';
+export { toCurl } from './request.js';
+export type { ContractTestOptions, ProgressEvent } from './run.js';
+export { DEFAULT_MAX_EXAMPLES, runContractTests } from './run.js';
+export type { OpenApiDocument, Operation } from './spec.js';
+export { listOperations, loadSpec } from './spec.js';
