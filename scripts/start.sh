@@ -5,4 +5,4 @@ install_deps
 log "building"
 "${PNPM[@]}" turbo run build --output-logs=errors-only
 log "starting on http://${HOST:-127.0.0.1}:${PORT:-4010}"
-exec node scripts/serve.mjs "$@"
+exec node apps/server/dist/cli.js "$@"
