@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// `pnpm -F @bosv2/sandbox bench`: sizes of the built sandbox and its start-up in Debian Chromium
+// on a throttled "mobile" profile; writes docs/benchmarks/sandbox.md. Not a test: numbers only.
+//
+// Lighthouse 12.2.3 is not a dependency of this package (yet); the load is measured with
+// Chromium's own throttling (Lighthouse's mobile preset values: 150 ms RTT, 1.6 Mbps down,
+// 750 kbps up, 4× CPU slowdown) through the DevTools protocol, and the page's own timings.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { startStaticServer } from './serve.mjs';
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const out = fileURLToPath(new URL('../../../docs/benchmarks/sandbox.md', import.meta.url));
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+const initialGz = initial.reduce((sum, file) => sum + gz(file), 0);
+const chunks = readdirSync(join(dist, 'assets'))
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => ({
+    file: `assets/${f}`,
+    raw: statSync(join(dist, 'assets', f)).size,
+    gz: gz(`assets/${f}`),
+  }))
+  .sort((a, b) => b.gz - a.gz);
+const precache = JSON.parse(
+  readFileSync(join(dist, 'sw.js'), 'utf8').match(/__PRECACHE__ = (\{.*?\});/)[1],
+);
+const precacheBytes = precache.files
+  .filter((f) => f !== './')
+  .reduce((sum, f) => sum + statSync(join(dist, f)).size, 0);
+
+const server = await startStaticServer({ port: 0 });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+async function load(hash, warm) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  if (warm) {
+    await page.goto(server.url + hash);
+    await page.locator('main h1').first().waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+  }
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const start = Date.now();
+  if (warm) await page.reload();
+  else await page.goto(server.url + hash);
+  await page
+    .locator(hash.includes('/guided') ? '[data-testid=player]' : 'main h1')
+    .first()
+    .waitFor({ timeout: 120_000 });
+  const ready = Date.now() - start;
+  const paint = await page.evaluate(
+    () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+  );
+  await context.close();
+  return { ready, paint: paint === null ? null : Math.round(paint) };
+}
+const rows = [];
+for (const [label, hash, warm] of [
+  ['home, first visit', '#/', false],
+  ['home, repeat visit (service worker)', '#/', true],
+  ['DDS scenario player, first visit', '#/peran/bhabinkamtibmas/dds-warga.clean/guided', false],
+  ['DDS scenario player, repeat visit', '#/peran/bhabinkamtibmas/dds-warga.clean/guided', true],
+]) {
+  const result = await load(hash, warm);
+  rows.push(`| ${label} | ${result.paint ?? '—'} | ${result.ready} |`);
+}
+await browser.close();
+await server.close();
+
+const md = `# Benchmark: @bosv2/sandbox
+
+Command: \`pnpm -F @bosv2/sandbox bench\` (apps/sandbox/scripts/bench.mjs) after \`vite build\`.
+Date: ${new Date().toISOString()}. Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version},
+load average ${os
+  .loadavg()
+  .map((n) => n.toFixed(1))
+  .join(' / ')} (other jobs may share the machine).
+
+## Size
+Initial JavaScript (what index.html loads before the first screen), gzip -9:
+**${kb(initialGz)} KB** (goal ≤ 150 KB): ${initial.join(', ')}.
+The player (training engine, forms), the simulated server (mock, contract, faker) and the SDK
+load when a scenario opens; the service worker caches all of it on the first visit
+(${precache.files.length} files, ${kb(precacheBytes)} KB uncompressed).
+
+| chunk | raw KB | gzip KB |
+|---|---|---|
+${chunks.map((c) => `| ${c.file} | ${kb(c.raw)} | ${kb(c.gz)} |`).join('\n')}
+
+## Start-up on a throttled phone profile
+Debian Chromium, 360 × 740, 150 ms RTT, 1.6 Mbps down, 750 kbps up, CPU 4× slower. "Ready":
+from navigation to the screen's heading (home) or the scenario player being on screen.
+Lighthouse 12.2.3 is not installed in this workspace, so its performance and accessibility
+scores are **not measured** here; accessibility is checked by axe-core in the e2e test.
+
+| page | first contentful paint ms | ready ms |
+|---|---|---|
+${rows.join('\n')}
+`;
+writeFileSync(out, md);
+console.log(md);

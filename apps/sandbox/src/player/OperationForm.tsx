@@ -1,0 +1,113 @@
+import {
+  ErrorSummary,
+  fieldErrorsFromList,
+  fieldErrorsFromProblem,
+  formLevelMessage,
+  initialValue,
+  type JsonSchema,
+  type Problem,
+  pruneEmpty,
+  type RegionSource,
+  resolveSchema,
+  type SchemaDocument,
+  SchemaField,
+  type SchemaFormContext,
+  setAt,
+  useI18n as useUiI18n,
+  validateSchemaByName,
+} from '@bosv2/ui';
+import { type FormEvent, useMemo, useState } from 'react';
+
+export interface OperationFormProps {
+  spec: SchemaDocument;
+  /** The request body's schema name in the contract (`DailyReportCreate`). */
+  schemaName: string;
+  title: string;
+  defaultValue?: Record<string, unknown>;
+  problem?: Problem | null;
+  submitLabel: string;
+  regionSource?: RegionSource;
+  onSubmit(input: Record<string, unknown>): void | Promise<void>;
+}
+
+/**
+ * A form for any request body of the contract (daily and monthly reports, citizen reports,
+ * reviews...), drawn from its JSON Schema with @bosv2/ui's schema fields and checked with the
+ * same schema before it is sent. Activities use @bosv2/ui's ActivityForm instead.
+ */
+export function OperationForm({
+  spec,
+  schemaName,
+  title,
+  defaultValue,
+  problem,
+  submitLabel,
+  regionSource,
+  onSubmit,
+}: OperationFormProps) {
+  const { t, locale } = useUiI18n();
+  const schema = useMemo(
+    () => resolveSchema(spec, { $ref: `#/components/schemas/${schemaName}` } as JsonSchema),
+    [spec, schemaName],
+  );
+  const [value, setValue] = useState<Record<string, unknown>>(() => ({
+    ...initialValue(schema),
+    ...defaultValue,
+  }));
+  const [attempts, setAttempts] = useState(0);
+  const clientErrors = useMemo(
+    () =>
+      attempts > 0 ? validateSchemaByName(spec, schemaName, pruneEmpty(value, schema), locale) : [],
+    [attempts, spec, schemaName, value, schema, locale],
+  );
+  const errors = { ...fieldErrorsFromProblem(problem), ...fieldErrorsFromList(clientErrors) };
+  const ctx: SchemaFormContext = {
+    locale,
+    t,
+    fields: {},
+    errors,
+    idPrefix: 'op',
+    root: value,
+    set: (path, next) => setValue((current) => setAt(current, path, next)),
+    claimed: new Set(),
+    regionSource,
+  };
+  const required = new Set(schema.required ?? []);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempts((n) => n + 1);
+    const input = pruneEmpty(value, schema) as Record<string, unknown>;
+    if (validateSchemaByName(spec, schemaName, input, locale).length > 0) return;
+    await onSubmit(input);
+  };
+  return (
+    <form
+      className="bos-form"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      aria-label={title}
+    >
+      <ErrorSummary
+        key={attempts}
+        items={Object.entries(errors).map(([field, message]) => ({
+          message,
+          label: field,
+          targetId: `op-${field.replace(/\./g, '-')}`,
+        }))}
+        formError={formLevelMessage(problem)}
+      />
+      {Object.entries(schema.properties ?? {}).map(([name, child]) => (
+        <SchemaField
+          key={name}
+          schema={child as JsonSchema}
+          path={name}
+          required={required.has(name)}
+          ctx={ctx}
+        />
+      ))}
+      <button type="submit" className="bos-button bos-button--primary" data-testid="entry-submit">
+        {submitLabel}
+      </button>
+    </form>
+  );
+}
