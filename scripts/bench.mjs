@@ -12,13 +12,19 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fragments = join(root, 'docs', 'benchmarks');
 mkdirSync(fragments, { recursive: true });
 
-const only = process.argv.slice(2);
-const filter = only.length ? only.flatMap((name) => ['--filter', name]) : [];
-execFileSync('pnpm', ['turbo', 'run', 'bench', '--concurrency=1', ...filter], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
-});
+// `--gather` only rebuilds docs/benchmarks.md from the fragments already measured;
+// any other arguments name packages to measure (`pnpm bench @bosv2/sdk`), default all.
+const args = process.argv.slice(2);
+const gatherOnly = args.includes('--gather');
+const only = args.filter((arg) => arg !== '--gather');
+if (!gatherOnly) {
+  const filter = only.flatMap((name) => ['--filter', name]);
+  execFileSync('pnpm', ['turbo', 'run', 'bench', '--concurrency=1', ...filter], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+  });
+}
 
 const parts = readdirSync(fragments)
   .filter((file) => file.endsWith('.md'))
