@@ -163,6 +163,59 @@ describe('ActivityForm', () => {
     ).toContain('Nomor HP tidak valid (server).');
   });
 
+  it('marks the fields of an optional group "(opsional)", even those the group itself requires', () => {
+    render(<ActivityForm spec={spec} type="DDS_WARGA" onSubmit={() => {}} />);
+    const labelOf = (id: string) => document.querySelector(`label[for="${id}"]`)?.textContent ?? '';
+    // relativeElsewhere is optional; its `name` is required only once the group is filled.
+    expect(labelOf('activity-details-relativeElsewhere-name')).toContain('(opsional)');
+    expect(labelOf('activity-details-relativeElsewhere-address')).toContain('(opsional)');
+    // The head of household is required, and so is their name.
+    expect(labelOf('activity-details-headOfHousehold-name')).not.toContain('(opsional)');
+  });
+
+  it('takes several photos, up to the contract’s 10, and sends every id in order', async () => {
+    const user = userEvent.setup({ applyAccept: false });
+    let next = 0;
+    const ids = ['9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c61', '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c62'];
+    const upload = vi.fn(async () => ids[next++] as string);
+    const downscalePhoto = async (file: File) => ({
+      blob: new Blob(['small'], { type: 'image/jpeg' }),
+      width: 800,
+      height: 600,
+      originalWidth: 4000,
+      originalHeight: 3000,
+      originalBytes: file.size,
+    });
+    const changes: Record<string, unknown>[] = [];
+    const { container } = render(
+      <ActivityForm
+        spec={spec}
+        type="GIAT_DESA"
+        uploadAttachment={upload}
+        downscalePhoto={downscalePhoto}
+        onChange={(value) => changes.push(value)}
+        onSubmit={() => {}}
+      />,
+    );
+    const fileInputs = () => [
+      ...container.querySelectorAll<HTMLInputElement>('input[type="file"]'),
+    ];
+    expect(fileInputs()).toHaveLength(1);
+    expect(screen.getByLabelText(/^Foto dan lampiran 1 \(paling banyak 10\)/)).toBeTruthy();
+    await user.upload(
+      fileInputs()[0] as HTMLInputElement,
+      new File(['a'], 'a.jpg', { type: 'image/jpeg' }),
+    );
+    await waitFor(() => expect(fileInputs()).toHaveLength(2));
+    await user.upload(
+      fileInputs()[1] as HTMLInputElement,
+      new File(['b'], 'b.jpg', { type: 'image/jpeg' }),
+    );
+    await waitFor(() => expect(changes.at(-1)?.attachmentIds).toEqual(ids));
+    expect(upload).toHaveBeenCalledTimes(2);
+    expect(fileInputs()).toHaveLength(3);
+  });
+
   it('fills the DDS visit receiver from the head of household with one tick', async () => {
     const user = userEvent.setup();
     const onChange = vi.fn();

@@ -54,6 +54,8 @@ export interface ContractFormProps {
   /** Uploads photos and documents first; without it the photo field is left out. */
   uploadAttachment?: UploadAttachment;
   positionSource?: PositionSource;
+  /** Replaces the photo downscale (a worker-based version, or tests). */
+  downscalePhoto?: SchemaFormContext['downscalePhoto'];
   /** Says GPS points are simulated (training). */
   simulatedPosition?: boolean;
   /** Check at once and show the errors (to continue a returned draft). */
@@ -98,6 +100,7 @@ export function ContractForm({
   regionSource,
   uploadAttachment,
   positionSource,
+  downscalePhoto,
   simulatedPosition,
   validateOnMount = false,
   submitLabel,
@@ -166,6 +169,7 @@ export function ContractForm({
     uploadAttachment,
     positionSource,
     simulatedPosition,
+    downscalePhoto,
   };
 
   const summary = Object.entries(errors).map(([field, message]) => ({

@@ -22,7 +22,11 @@ import {
   type PositionSource,
 } from '../components/LocationCapture.js';
 import { PersonBlock, type PersonValue } from '../components/PersonBlock.js';
-import { type DownscaledImage, PhotoCapture } from '../components/PhotoCapture.js';
+import {
+  type DownscaledImage,
+  PhotoCapture,
+  type PhotoCaptureProps,
+} from '../components/PhotoCapture.js';
 import { isDesaCode, RegionPicker, type RegionPickerValue } from '../components/RegionPicker.js';
 import type { RegionSource } from '../components/region-source.js';
 import { UraianField } from '../components/UraianField.js';
@@ -55,6 +59,8 @@ export interface SchemaFormContext {
   uploadAttachment?: UploadAttachment | undefined;
   positionSource?: PositionSource | undefined;
   simulatedPosition?: boolean | undefined;
+  /** Replaces the photo downscale (a worker-based version, or tests). */
+  downscalePhoto?: PhotoCaptureProps['downscale'] | undefined;
 }
 
 /** The schema of a property path inside a schema, and whether its parent requires it. */
@@ -71,7 +77,8 @@ export function schemaAt(
       required = true;
       continue;
     }
-    required = (node.required ?? []).includes(part);
+    // A field inside an optional group is optional too: the officer may leave the whole group.
+    required = required && (node.required ?? []).includes(part);
     node = node.properties?.[part];
   }
   return node ? { schema: node, required } : null;
@@ -239,7 +246,9 @@ export function SchemaField({ schema, path, required, ctx, flat }: SchemaFieldPr
         />
       );
     case 'location':
-      return <LocationWidget schema={schema} path={path} ctx={ctx} label={label} />;
+      return (
+        <LocationWidget schema={schema} path={path} ctx={ctx} label={label} required={required} />
+      );
     case 'geopoint':
       return (
         <LocationCapture
@@ -255,7 +264,13 @@ export function SchemaField({ schema, path, required, ctx, flat }: SchemaFieldPr
       );
     case 'photos':
       return ctx.uploadAttachment ? (
-        <PhotosWidget path={path} ctx={ctx} label={label} error={error} />
+        <PhotosWidget
+          path={path}
+          ctx={ctx}
+          label={label}
+          error={error}
+          max={schema.maxItems ?? 1}
+        />
       ) : null;
     case 'attachment':
       return (
@@ -333,7 +348,7 @@ export function SchemaField({ schema, path, required, ctx, flat }: SchemaFieldPr
           key={name}
           schema={schema.properties?.[name] as JsonSchema}
           path={path ? `${path}.${name}` : name}
-          required={(schema.required ?? []).includes(name)}
+          required={required && (schema.required ?? []).includes(name)}
           ctx={ctx}
         />
       ));
@@ -501,11 +516,14 @@ function LocationWidget({
   path,
   ctx,
   label,
+  required,
 }: {
   schema: JsonSchema;
   path: string;
   ctx: SchemaFormContext;
   label: string;
+  /** False when the location, or a group around it, is optional. */
+  required: boolean;
 }) {
   const value = (getAt(ctx.root, path) as Record<string, unknown> | undefined) ?? {};
   const [partial, setPartial] = useState<string | null>(null);
@@ -548,7 +566,7 @@ function LocationWidget({
               key={name}
               path={`${path}.${name}`}
               ctx={ctx}
-              required={(schema.required ?? []).includes(name)}
+              required={required && (schema.required ?? []).includes(name)}
             />
           ) : null,
         )
@@ -558,7 +576,7 @@ function LocationWidget({
           key={name}
           schema={schema.properties?.[name] as JsonSchema}
           path={`${path}.${name}`}
-          required={(schema.required ?? []).includes(name)}
+          required={required && (schema.required ?? []).includes(name)}
           ctx={ctx}
         />
       ))}
@@ -704,49 +722,76 @@ function RepeatWidget({
   );
 }
 
-/** `attachmentIds`: a photo, downscaled, uploaded first, its id kept. */
+/**
+ * `attachmentIds`: photos, each downscaled and uploaded first, their ids kept in order; up to the
+ * array's `maxItems` (10 in the contract). A new empty slot appears after each photo.
+ */
 function PhotosWidget({
   path,
   ctx,
   label,
   error,
+  max,
 }: {
   path: string;
   ctx: SchemaFormContext;
   label: string;
   error: string | undefined;
+  max: number;
 }) {
-  const [photo, setPhoto] = useState<DownscaledImage | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | undefined>();
+  const [photos, setPhotos] = useState<{ photo: DownscaledImage; id: string }[]>([]);
+  const [busySlot, setBusySlot] = useState<number | null>(null);
+  const [problem, setProblem] = useState<{ slot: number; message: string } | null>(null);
   const upload = ctx.uploadAttachment;
+  const save = (next: { photo: DownscaledImage; id: string }[]) => {
+    setPhotos(next);
+    ctx.set(path, next.length > 0 ? next.map((p) => p.id) : undefined);
+  };
+  const slots = photos.length < max ? photos.length + 1 : photos.length;
   return (
-    <PhotoCapture
-      id={controlId(ctx.idPrefix, path)}
-      label={label}
-      locale={ctx.locale}
-      value={photo}
-      busy={busy}
-      error={error ?? problem}
-      onChange={async (next) => {
-        setProblem(undefined);
-        if (!next || !upload) {
-          setPhoto(null);
-          ctx.set(path, undefined);
-          return;
-        }
-        setBusy(true);
-        try {
-          const id = await upload(next.blob, 'PHOTO');
-          setPhoto(next);
-          ctx.set(path, [id]);
-        } catch {
-          setProblem(ctx.t('attachment.failed'));
-        } finally {
-          setBusy(false);
-        }
-      }}
-    />
+    <div className="bos-photos" id={controlId(ctx.idPrefix, path)} tabIndex={-1}>
+      {Array.from({ length: slots }, (_, slot) => {
+        const current = photos[slot] ?? null;
+        return (
+          <PhotoCapture
+            // Slots are positions; a removed photo shifts the ones after it.
+            // biome-ignore lint/suspicious/noArrayIndexKey: the slot number is the identity here
+            key={slot}
+            id={
+              slot === 0
+                ? `${controlId(ctx.idPrefix, path)}-photo`
+                : `${controlId(ctx.idPrefix, path)}-${slot}`
+            }
+            label={max > 1 ? ctx.t('photo.nth', { label, n: slot + 1, max }) : label}
+            locale={ctx.locale}
+            value={current?.photo ?? null}
+            {...(ctx.downscalePhoto ? { downscale: ctx.downscalePhoto } : {})}
+            busy={busySlot === slot}
+            error={
+              slot === 0 && error ? error : problem?.slot === slot ? problem.message : undefined
+            }
+            onChange={async (next) => {
+              setProblem(null);
+              if (!next || !upload) {
+                save(photos.filter((_, i) => i !== slot));
+                return;
+              }
+              setBusySlot(slot);
+              try {
+                const id = await upload(next.blob, 'PHOTO');
+                const updated = [...photos];
+                updated[slot] = { photo: next, id };
+                save(updated);
+              } catch {
+                setProblem({ slot, message: ctx.t('attachment.failed') });
+              } finally {
+                setBusySlot(null);
+              }
+            }}
+          />
+        );
+      })}
+    </div>
   );
 }
 

@@ -122,6 +122,7 @@ const id = {
   'photo.notImage': 'Berkas ini bukan foto. Pilih berkas JPG, PNG atau WEBP.',
   'photo.failed': 'Foto tidak dapat dibaca. Coba foto lain.',
   'photo.tooLarge': 'Foto masih lebih dari {max} setelah diperkecil.',
+  'photo.nth': '{label} {n} (paling banyak {max})',
   // Location
   'location.label': 'Titik lokasi (GPS)',
   'location.capture': 'Ambil lokasi saat ini',
@@ -377,6 +378,7 @@ const en: Record<MessageKey, string> = {
   'photo.notImage': 'This file is not a photo. Choose a JPG, PNG or WEBP file.',
   'photo.failed': 'The photo cannot be read. Try another one.',
   'photo.tooLarge': 'The photo is still over {max} after downscaling.',
+  'photo.nth': '{label} {n} (at most {max})',
   'location.label': 'Location point (GPS)',
   'location.capture': 'Use my current location',
   'location.recapture': 'Capture the location again',
