@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -29,6 +30,18 @@ export function cspOf(html) {
   const match = html.match(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i);
   if (!match?.[1]) throw new Error('dist/index.html has no Content-Security-Policy meta tag');
   return match[1].replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+}
+
+const compressed = new Map();
+/** `body` gzip-compressed, once per file and modification time. */
+function gzipped(file, body) {
+  const key = `${file}:${statSync(file).mtimeMs}`;
+  let out = compressed.get(key);
+  if (!out) {
+    out = gzipSync(body, { level: 9 });
+    compressed.set(key, out);
+  }
+  return out;
 }
 
 /**
@@ -71,11 +84,19 @@ export async function startStaticServer(options = {}) {
     }
     // Hashed assets never change; the page and the worker must be checked every time.
     const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    // Text is sent gzip-compressed when the browser accepts it (a phone on 3G pays for bytes).
+    const gzip =
+      /text|json|javascript|svg/.test(type) &&
+      /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    if (gzip) body = gzipped(file, body);
     res.writeHead(200, {
       ...headers,
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': type,
       'Content-Length': body.length,
       'Cache-Control': cache,
+      Vary: 'Accept-Encoding',
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
     });
     res.end(req.method === 'HEAD' ? undefined : body);
     if (options.log) console.log(`${req.method} ${req.url} 200`);

@@ -1,5 +1,6 @@
 import {
   ErrorSummary,
+  type FieldHint,
   fieldErrorsFromList,
   fieldErrorsFromProblem,
   formLevelMessage,
@@ -24,10 +25,54 @@ export interface OperationFormProps {
   schemaName: string;
   title: string;
   defaultValue?: Record<string, unknown>;
+  /** What the step expects: its record ids are filled in as the real app would (contextIds). */
+  context?: Record<string, unknown>;
   problem?: Problem | null;
   submitLabel: string;
   regionSource?: RegionSource;
   onSubmit(input: Record<string, unknown>): void | Promise<void>;
+}
+
+/**
+ * Fields the schema form would leave out but the trainee must type: a required top-level desa
+ * code (a citizen's own desa; outside a report's location the form would take it from there).
+ */
+export function typedFields(schema: JsonSchema): Record<string, FieldHint> {
+  const fields: Record<string, FieldHint> = {};
+  if ((schema.required ?? []).includes('desaCode') && schema.properties?.desaCode) {
+    fields.desaCode = { widget: 'text' };
+  }
+  return fields;
+}
+
+const isUuid = (schema: JsonSchema) =>
+  schema.format === 'uuid' || (schema.type === 'array' && schema.items?.format === 'uuid');
+
+/**
+ * The record ids of `from` that the real app fills from where the form is opened and the form
+ * does not draw: the day's activities of a daily report draft, the activity an information
+ * report comes from, the follow-up report linked to a citizen report. Attachments are chosen on
+ * their own step and are left out.
+ */
+export function contextIds(
+  spec: SchemaDocument,
+  schema: JsonSchema,
+  from: unknown,
+): Record<string, unknown> {
+  if (typeof from !== 'object' || from === null || Array.isArray(from)) return {};
+  const out: Record<string, unknown> = {};
+  const conditional = (schema as { then?: JsonSchema }).then?.properties ?? {};
+  for (const [name, raw] of Object.entries({ ...conditional, ...(schema.properties ?? {}) })) {
+    const value = (from as Record<string, unknown>)[name];
+    if (value === undefined || /attachment|photo/i.test(name)) continue;
+    const child = resolveSchema(spec, raw as JsonSchema);
+    if (isUuid(child)) out[name] = value;
+    else if (child.properties) {
+      const inner = contextIds(spec, child, value);
+      if (Object.keys(inner).length > 0) out[name] = { ...(value as object), ...inner };
+    }
+  }
+  return out;
 }
 
 /**
@@ -40,6 +85,7 @@ export function OperationForm({
   schemaName,
   title,
   defaultValue,
+  context,
   problem,
   submitLabel,
   regionSource,
@@ -52,8 +98,10 @@ export function OperationForm({
   );
   const [value, setValue] = useState<Record<string, unknown>>(() => ({
     ...initialValue(schema),
+    ...contextIds(spec, schema, context),
     ...defaultValue,
   }));
+  const fields = useMemo(() => typedFields(schema), [schema]);
   const [attempts, setAttempts] = useState(0);
   const clientErrors = useMemo(
     () =>
@@ -64,7 +112,7 @@ export function OperationForm({
   const ctx: SchemaFormContext = {
     locale,
     t,
-    fields: {},
+    fields,
     errors,
     idPrefix: 'op',
     root: value,

@@ -109,7 +109,7 @@ export function Player({ scenario, mode, role }: { scenario: Scenario; mode: Mod
   const [recorded, setRecorded] = useState(false);
   const [newRecords, setNewRecords] = useState<number | null>(null);
   const storageKey = `attempt:${scenario.id}:${mode}`;
-  const { saveValue, loadValue, record, ready } = progress;
+  const { saveValue, loadValue, record, recordStatements, ready } = progress;
 
   const save = useCallback(() => {
     const current = session.current;
@@ -197,13 +197,13 @@ export function Player({ scenario, mode, role }: { scenario: Scenario; mode: Mod
     setRecorded(true);
     void record([attemptOf(scenario, mode, session.current.state, reply.score, Date.now())]);
     // The attempt's learning records (xAPI-shaped, each with its own id), kept for a trainer.
-    void saveValue(`xapi:${session.current.state.registration}`, session.current.statements());
+    void recordStatements(session.current.statements());
     void (async () => {
       await until(() => runtime.outbox.getSnapshot().pending === 0, 30_000);
       await runtime.saved();
       setNewRecords(runtime.recordCount() - meta.current.baseline);
     })();
-  }, [reply, runtime, recorded, record, saveValue, scenario, mode]);
+  }, [reply, runtime, recorded, record, recordStatements, scenario, mode]);
 
   const regionSource = useMemo<RegionSource | undefined>(
     () =>
@@ -617,6 +617,7 @@ function EntryForm({
         schemaName={op.bodySchema}
         title={step.title[locale]}
         defaultValue={values ?? {}}
+        context={step.expected}
         problem={problem}
         submitLabel={t('scenario.submit')}
         regionSource={regionSource}

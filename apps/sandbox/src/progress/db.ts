@@ -1,15 +1,18 @@
-import type { Attempt } from './types.js';
+import type { Attempt, XapiStatement } from './types.js';
 
 // Progress on the device, in IndexedDB (it survives reloads and offline days; localStorage is
-// too small and synchronous). Two stores: attempts by id, and a few named values.
+// too small and synchronous). Three stores: attempts by id, learning records (xAPI statements)
+// by id, and a few named values.
 
 const DB_NAME = 'latihan-bos-v2';
-const VERSION = 1;
+const VERSION = 2;
 
 export interface ProgressDb {
   addAttempts(attempts: Attempt[]): Promise<number>;
   listAttempts(): Promise<Attempt[]>;
   clearAttempts(): Promise<void>;
+  addStatements(statements: XapiStatement[]): Promise<number>;
+  listStatements(): Promise<XapiStatement[]>;
   getValue<T>(key: string): Promise<T | undefined>;
   setValue(key: string, value: unknown): Promise<void>;
   close(): void;
@@ -46,7 +49,25 @@ export async function openProgressDb(
     const db = open.result;
     if (!db.objectStoreNames.contains('attempts'))
       db.createObjectStore('attempts', { keyPath: 'id' });
-    if (!db.objectStoreNames.contains('values')) db.createObjectStore('values');
+    const values = db.objectStoreNames.contains('values')
+      ? open.transaction?.objectStore('values')
+      : db.createObjectStore('values');
+    if (!db.objectStoreNames.contains('statements')) {
+      const statements = db.createObjectStore('statements', { keyPath: 'id' });
+      // Version 1 kept each attempt's statements as a value `xapi:<registration>`.
+      const cursor = values?.openCursor();
+      if (cursor) {
+        cursor.onsuccess = () => {
+          const at = cursor.result;
+          if (!at) return;
+          if (String(at.key).startsWith('xapi:') && Array.isArray(at.value)) {
+            for (const statement of at.value as XapiStatement[]) statements.put(statement);
+            at.delete();
+          }
+          at.continue();
+        };
+      }
+    }
   };
   const db = await promised(open);
   return {
@@ -70,10 +91,31 @@ export async function openProgressDb(
       const all = (await promised(tx.objectStore('attempts').getAll())) as Attempt[];
       return all.sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
     },
+    /** Clears the attempts and their learning records. */
     async clearAttempts() {
-      const tx = db.transaction('attempts', 'readwrite');
+      const tx = db.transaction(['attempts', 'statements'], 'readwrite');
       tx.objectStore('attempts').clear();
+      tx.objectStore('statements').clear();
       await done(tx);
+    },
+    /** Adds statements not stored yet (by id); answers how many were new. */
+    async addStatements(statements) {
+      const tx = db.transaction('statements', 'readwrite');
+      const store = tx.objectStore('statements');
+      let added = 0;
+      for (const statement of statements) {
+        if ((await promised(store.getKey(statement.id))) === undefined) {
+          store.put(statement);
+          added += 1;
+        }
+      }
+      await done(tx);
+      return added;
+    },
+    async listStatements() {
+      const tx = db.transaction('statements', 'readonly');
+      const all = (await promised(tx.objectStore('statements').getAll())) as XapiStatement[];
+      return all.sort((a, b) => a.timestamp.localeCompare(b.timestamp));
     },
     async getValue<T>(key: string) {
       const tx = db.transaction('values', 'readonly');

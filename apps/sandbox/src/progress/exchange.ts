@@ -1,11 +1,12 @@
 import { MODES } from '../router.js';
-import type { Attempt, ProgressFile } from './types.js';
+import type { Attempt, ProgressFile, XapiStatement } from './types.js';
 
 /** Turns the progress into the text of a file the trainee can keep or hand to a trainer. */
 export function exportProgress(
   attempts: Attempt[],
   traineeName?: string,
   now = new Date(),
+  statements: XapiStatement[] = [],
 ): string {
   const file: ProgressFile = {
     format: 'latihan-bos-v2-progress',
@@ -13,12 +14,17 @@ export function exportProgress(
     exportedAt: now.toISOString(),
     ...(traineeName ? { traineeName } : {}),
     attempts,
+    statements,
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
 export class ProgressFileError extends Error {
   override readonly name = 'ProgressFileError';
+}
+
+function invalid(message: string): never {
+  throw new ProgressFileError(message);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -72,6 +78,25 @@ function checkAttempt(value: unknown, index: number): Attempt {
   };
 }
 
+const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+/** An xAPI statement as the engine makes them: ids, actor, verb, activity, attempt, time. */
+function checkStatement(value: unknown, index: number): XapiStatement {
+  const at = `statements[${index}]`;
+  if (!isObject(value)) throw new ProgressFileError(`${at} is not an object`);
+  if (!nonEmpty(value.id)) throw new ProgressFileError(`${at}.id must be a non-empty string`);
+  if (!isObject(value.actor)) throw new ProgressFileError(`${at}.actor is missing`);
+  if (!isObject(value.verb) || !nonEmpty(value.verb.id))
+    throw new ProgressFileError(`${at}.verb.id must be a non-empty string`);
+  if (!isObject(value.object) || !nonEmpty(value.object.id))
+    throw new ProgressFileError(`${at}.object.id must be a non-empty string`);
+  if (!isObject(value.context) || !nonEmpty(value.context.registration))
+    throw new ProgressFileError(`${at}.context.registration must be a non-empty string`);
+  if (!nonEmpty(value.timestamp) || Number.isNaN(Date.parse(value.timestamp)))
+    throw new ProgressFileError(`${at}.timestamp must be a date and time`);
+  return structuredClone(value) as unknown as XapiStatement;
+}
+
 /** Reads a progress file; throws {@link ProgressFileError} saying what is wrong with it. */
 export function importProgress(text: string): ProgressFile {
   let parsed: unknown;
@@ -92,5 +117,12 @@ export function importProgress(text: string): ProgressFile {
     exportedAt: typeof parsed.exportedAt === 'string' ? parsed.exportedAt : '',
     ...(typeof parsed.traineeName === 'string' ? { traineeName: parsed.traineeName } : {}),
     attempts: parsed.attempts.map(checkAttempt),
+    // Files from before the learning records were exported have none.
+    statements:
+      parsed.statements === undefined
+        ? []
+        : Array.isArray(parsed.statements)
+          ? parsed.statements.map(checkStatement)
+          : invalid('statements must be a list'),
   };
 }

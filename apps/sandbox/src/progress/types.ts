@@ -1,3 +1,4 @@
+import type { XapiStatement } from '@bosv2/training';
 import type { Mode } from '../router.js';
 
 /** One finished run of a scenario, as stored on the device. */
@@ -25,4 +26,8 @@ export interface ProgressFile {
   exportedAt: string;
   traineeName?: string;
   attempts: Attempt[];
+  /** The attempts' learning records (xAPI statements), for a trainer's LRS. */
+  statements?: XapiStatement[];
 }
+
+export type { XapiStatement };

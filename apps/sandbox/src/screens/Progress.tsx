@@ -36,6 +36,7 @@ export function Progress() {
     try {
       const parsed = importProgress(await file.text());
       const added = await progress.record(parsed.attempts);
+      await progress.recordStatements(parsed.statements ?? []);
       if (parsed.traineeName && !progress.traineeName)
         await progress.setTraineeName(parsed.traineeName);
       setMessage(t('progress.imported', { count: added }));
@@ -110,10 +111,15 @@ export function Progress() {
           type="button"
           className="button"
           data-testid="export-progress"
-          onClick={() =>
+          onClick={async () =>
             download(
               `latihan-bos-v2-${new Date().toISOString().slice(0, 10)}.json`,
-              exportProgress(progress.attempts, progress.traineeName || undefined),
+              exportProgress(
+                progress.attempts,
+                progress.traineeName || undefined,
+                new Date(),
+                await progress.listStatements(),
+              ),
             )
           }
         >

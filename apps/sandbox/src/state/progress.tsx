@@ -14,7 +14,7 @@ import {
   requestPersistence,
 } from '../progress/db.js';
 import { type ProgressSummary, summarize } from '../progress/summary.js';
-import type { Attempt } from '../progress/types.js';
+import type { Attempt, XapiStatement } from '../progress/types.js';
 
 export interface ProgressState {
   ready: boolean;
@@ -24,6 +24,10 @@ export interface ProgressState {
   traineeName: string;
   setTraineeName(name: string): Promise<void>;
   record(attempts: Attempt[]): Promise<number>;
+  /** Keeps learning records (xAPI statements); answers how many were new. */
+  recordStatements(statements: XapiStatement[]): Promise<number>;
+  /** Every learning record on the device, oldest first. */
+  listStatements(): Promise<XapiStatement[]>;
   clear(): Promise<void>;
   /** A named value on the device (an attempt in progress, say). */
   loadValue<T>(key: string): Promise<T | undefined>;
@@ -78,6 +82,14 @@ export function ProgressProvider({
     },
     [db],
   );
+  const recordStatements = useCallback(
+    async (list: XapiStatement[]) => {
+      if (!db) throw new Error('progress is not loaded yet');
+      return db.addStatements(list);
+    },
+    [db],
+  );
+  const listStatements = useCallback(async () => (db ? db.listStatements() : []), [db]);
   const clear = useCallback(async () => {
     if (!db) return;
     await db.clearAttempts();
@@ -110,6 +122,8 @@ export function ProgressProvider({
       traineeName,
       setTraineeName,
       record,
+      recordStatements,
+      listStatements,
       clear,
       loadValue,
       saveValue,
@@ -122,6 +136,8 @@ export function ProgressProvider({
       traineeName,
       setTraineeName,
       record,
+      recordStatements,
+      listStatements,
       clear,
       loadValue,
       saveValue,
