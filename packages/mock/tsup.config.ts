@@ -22,5 +22,7 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
+    // One file to read instead of ~100 CommonJS modules to resolve: the CLI answers sooner.
+    noExternal: ['ajv', 'ajv-formats'],
   },
 ]);

@@ -4,7 +4,7 @@
 // read and a create. Also the time to the first answer after start and a heap check over a soak.
 // Writes docs/benchmarks/mock.md (repo root).
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -50,6 +50,14 @@ async function startProcess(command, args, probe, env = {}) {
     await sleep(5);
   }
   return { child, firstAnswerMs: Math.round(performance.now() - started) };
+}
+
+/** CPU time (user + system, µs) a child process has used so far; null off Linux. */
+function processCpuMicros(pid) {
+  const file = `/proc/${pid}/stat`;
+  if (!pid || !existsSync(file)) return null;
+  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * (1e6 / 100); // clock ticks of 1/100 s
 }
 
 async function stop(child) {
@@ -113,7 +121,12 @@ async function benchTarget(name, start, base, getToken) {
   // Warm-up of both routes (the mock seeds its collections and compiles validators on first use).
   await run({ ...s.read, duration: 2 });
   await run({ ...s.create, duration: 2 });
+  // The server's own CPU per request is the figure least disturbed by other jobs on the machine.
+  const cpu0 = processCpuMicros(child?.pid);
   const read = summary(await run(s.read));
+  const cpu1 = processCpuMicros(child?.pid);
+  if (cpu0 !== null && cpu1 !== null && read.total)
+    read.cpuUs = Math.round(((cpu1 - cpu0) / read.total) * 10) / 10;
   const create = summary(await run(s.create));
   if (child) await stop(child);
   if (close) await close();
@@ -325,10 +338,10 @@ const ceiling = results.find((r) => r.name.includes('ceiling'));
 const ours = results.find((r) => r.name.includes('validate off'));
 const row = (r) =>
   r.startupOnly
-    ? `| ${r.name} | | | | | | ${r.firstAnswerMs} |`
+    ? `| ${r.name} | | | | | | | ${r.firstAnswerMs} |`
     : r.error
-      ? `| ${r.name} | failed: ${r.error} | | | | | |`
-      : `| ${r.name} | ${r.read.rps} | ${r.read.p99} | ${r.create.rps} | ${r.create.p99} | ${r.read.non2xx + r.create.non2xx + r.read.errors + r.create.errors} | ${r.firstAnswerMs ?? '—'} |`;
+      ? `| ${r.name} | failed: ${r.error} | | | | | | |`
+      : `| ${r.name} | ${r.read.rps} | ${r.read.p99} | ${r.read.cpuUs ?? '—'} | ${r.create.rps} | ${r.create.p99} | ${r.read.non2xx + r.create.non2xx + r.read.errors + r.create.errors} | ${r.firstAnswerMs ?? '—'} |`;
 const ratio = prismStatic?.read && ours ? (ours.read.rps / prismStatic.read.rps).toFixed(1) : 'n/a';
 const ratioCreate =
   prismStatic?.create && ours
@@ -345,9 +358,11 @@ load average at the end ${loadavg()
 autocannon, ${CONNECTIONS} connections, ${DURATION} s per run after a 2 s warm-up, loopback. Read: \`GET /regions/63.08.05.1002\`.
 Create: \`POST /citizen-reports\` (a new \`Idempotency-Key\` per request, a real bearer token on the mock, the
 contract's required headers on Prism). "First answer": from spawning the process to the first 200 on \`/health\`.
+"Read server CPU": user + system time of the server process over the read run, per request (from \`/proc\`;
+— for the in-process ceiling, which shares its process with autocannon).
 
-| server | read req/s | read p99 ms | create req/s | create p99 ms | non-2xx + errors | first answer ms |
-|---|---|---|---|---|---|---|
+| server | read req/s | read p99 ms | read server CPU µs/req | create req/s | create p99 ms | non-2xx + errors | first answer ms |
+|---|---|---|---|---|---|---|---|
 ${results.map(row).join('\n')}
 
 This mock against Prism static: **${ratio}×** on the read, **${ratioCreate}×** on the create (goal ≥ 2×);

@@ -92,6 +92,17 @@ export class ContractValidator {
   private instances: Partial<Record<'schemas' | 'params', AjvInstance>> = {};
   private discriminator = true;
   private readonly cache = new Map<string, ValidateFunction>();
+  /** Per operation and location: its compiled validator, or null when it has no parameters. */
+  private paramFns = new WeakMap<
+    OperationSpec,
+    Partial<Record<'path' | 'query' | 'header', ValidateFunction | null>>
+  >();
+  private readonly arrayParams = new WeakMap<ParameterSpec, boolean>();
+  /** Validators of `{ $ref }` to a pointer, by kind: no string key built per request. */
+  private readonly refFns = {
+    request: new Map<string, ValidateFunction>(),
+    response: new Map<string, ValidateFunction>(),
+  };
 
   constructor(private readonly doc: OpenApiDocument) {}
 
@@ -127,6 +138,9 @@ export class ContractValidator {
       this.discriminator = false;
       this.instances = {};
       this.cache.clear();
+      this.paramFns = new WeakMap();
+      this.refFns.request.clear();
+      this.refFns.response.clear();
       fn = this.ajv(instance).compile(schema);
     }
     this.cache.set(cacheKey, fn);
@@ -140,15 +154,29 @@ export class ContractValidator {
     values: Record<string, unknown>,
     lang: Lang,
   ): FieldError[] {
+    let fn = this.paramFns.get(op)?.[where];
+    if (fn === null) return [];
     const params = op.parameters.filter((p) => p.in === where);
-    if (params.length === 0) return [];
     const key = (p: ParameterSpec) => (where === 'header' ? p.name.toLowerCase() : p.name);
-    const schema = {
-      type: 'object',
-      properties: Object.fromEntries(params.map((p) => [key(p), { $ref: refTo(p.pointer) }])),
-      required: params.filter((p) => p.required).map(key),
-    };
-    const fn = this.compile('params', `${op.operationId} ${where}`, schema);
+    if (fn === undefined) {
+      // Built and compiled once per operation and location; later requests only call it.
+      let byWhere = this.paramFns.get(op);
+      if (!byWhere) {
+        byWhere = {};
+        this.paramFns.set(op, byWhere);
+      }
+      if (params.length === 0) {
+        byWhere[where] = null;
+        return [];
+      }
+      const schema = {
+        type: 'object',
+        properties: Object.fromEntries(params.map((p) => [key(p), { $ref: refTo(p.pointer) }])),
+        required: params.filter((p) => p.required).map(key),
+      };
+      fn = this.compile('params', `${op.operationId} ${where}`, schema);
+      byWhere[where] = fn;
+    }
     if (fn(values)) return [];
     const names = new Map(params.map((p) => [key(p), p.name]));
     return toFieldErrors(fn.errors ?? [], lang, (path) => {
@@ -159,27 +187,40 @@ export class ContractValidator {
 
   /** Is the parameter an array (so a query takes every repeated value)? */
   isArrayParam(param: ParameterSpec): boolean {
+    const known = this.arrayParams.get(param);
+    if (known !== undefined) return known;
     const { value } = deref(this.doc, param.schema, param.pointer);
     const type = (value as { type?: unknown } | undefined)?.type;
-    return type === 'array' || (Array.isArray(type) && type.includes('array'));
+    const isArray = type === 'array' || (Array.isArray(type) && type.includes('array'));
+    this.arrayParams.set(param, isArray);
+    return isArray;
+  }
+
+  private refFn(kind: 'request' | 'response', pointer: string): ValidateFunction {
+    let fn = this.refFns[kind].get(pointer);
+    if (!fn) {
+      fn = this.compile(kind, pointer, { $ref: refTo(pointer) });
+      this.refFns[kind].set(pointer, fn);
+    }
+    return fn;
   }
 
   validateBody(pointer: string, body: unknown, lang: Lang): FieldError[] {
-    const fn = this.compile('request', pointer, { $ref: refTo(pointer) });
+    const fn = this.refFn('request', pointer);
     if (fn(body)) return [];
     return toFieldErrors(fn.errors ?? [], lang, (path) => (path.length ? path.join('.') : 'body'));
   }
 
   /** Validates a response body; returns the messages of what does not conform. */
   validateResponse(pointer: string, body: unknown): string[] {
-    const fn = this.compile('response', pointer, { $ref: refTo(pointer) });
+    const fn = this.refFn('response', pointer);
     if (fn(body)) return [];
     return (fn.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
   }
 
   /** Validates any schema of the document (used by factories and the generic handler). */
   validateSchema(pointer: string, value: unknown): boolean {
-    return this.compile('response', pointer, { $ref: refTo(pointer) })(value);
+    return this.refFn('response', pointer)(value);
   }
 
   /** Compiles every operation's validators now (the server does this after its first answer). */

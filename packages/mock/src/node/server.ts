@@ -31,6 +31,14 @@ const CORS_HEADERS = {
 
 const READ_LIMIT = 13 * 1024 * 1024;
 
+const NO_BODY = { body: null, tooLarge: false } as const;
+
+/** A request that declares no body (no Content-Length above 0, no Transfer-Encoding). */
+function hasNoBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return (length === undefined || length === '0') && req.headers['transfer-encoding'] === undefined;
+}
+
 function readBody(req: IncomingMessage): Promise<{ body: Uint8Array | null; tooLarge: boolean }> {
   return new Promise((resolve) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -76,6 +84,18 @@ function writeResult(
   }
   const { status, headers } = result.response;
   const body = result.response.body;
+  const plain = !result.truncate && !result.slowBody;
+  // The common case: a whole string body written with its headers in one call, no Buffer copy.
+  if (plain && typeof body === 'string' && status !== 204) {
+    for (const k in headers) extraHeaders[k] = headers[k] as string;
+    const out: Record<string, string | number> = extraHeaders;
+    if (closeAfter) out.connection = 'close';
+    out['content-length'] = Buffer.byteLength(body);
+    res.writeHead(status, out);
+    if (req.method === 'HEAD') res.end();
+    else res.end(body);
+    return;
+  }
   const bytes =
     body === null
       ? null
@@ -140,12 +160,15 @@ export function createMockRequestListener(options: MockListenerOptions = {}): Mo
         return;
       }
     }
+    // A fresh object per request: writeResult adds the response's headers to it.
     const extra: Record<string, string> = {};
     if (cors) {
-      Object.assign(extra, CORS_HEADERS, {
-        'access-control-allow-origin': req.headers.origin ?? '*',
-        vary: 'Origin',
-      });
+      extra['access-control-allow-methods'] = CORS_HEADERS['access-control-allow-methods'];
+      extra['access-control-allow-headers'] = CORS_HEADERS['access-control-allow-headers'];
+      extra['access-control-expose-headers'] = CORS_HEADERS['access-control-expose-headers'];
+      extra['access-control-max-age'] = CORS_HEADERS['access-control-max-age'];
+      extra['access-control-allow-origin'] = req.headers.origin ?? '*';
+      extra.vary = 'Origin';
       if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
         res.writeHead(204, extra);
         res.end();
@@ -153,10 +176,19 @@ export function createMockRequestListener(options: MockListenerOptions = {}): Mo
       }
     }
     const run = async () => {
-      const { body, tooLarge } = await readBody(req);
+      let read: { body: Uint8Array | null; tooLarge: boolean };
+      if (hasNoBody(req)) {
+        // Nothing to wait for: drain the (empty) stream without a promise and listeners.
+        req.resume();
+        read = NO_BODY;
+      } else read = await readBody(req);
+      const { body, tooLarge } = read;
       const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers))
+      const raw = req.headers;
+      for (const k in raw) {
+        const v = raw[k];
         if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+      }
       const mockReq: MockRequest = {
         method: req.method ?? 'GET',
         pathname,
