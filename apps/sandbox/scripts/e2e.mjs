@@ -42,12 +42,10 @@ const SCREENS = [
 /**
  * Scenarios whose data conflicts with the simulated server's seed, so the server refuses a
  * request the scenario expects to succeed. The test checks they still fail that way; when one
- * starts to pass, take it off this list. (citizen-outreach registers siti.aminah@contoh.id,
- * which @bosv2/mock seeds as its demo citizen: 409 "Sudah ada".)
+ * starts to pass, take it off this list. None today: citizen-outreach used to register the
+ * mock's demo citizen (siti.aminah@contoh.id) and now has a resident of its own.
  */
-const KNOWN_SEED_CONFLICTS = new Set(
-  scenarios.filter((s) => s.workflow === 'citizen-outreach').map((s) => s.id),
-);
+const KNOWN_SEED_CONFLICTS = new Set([]);
 
 let browser;
 let server;
