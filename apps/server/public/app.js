@@ -31,7 +31,14 @@
       const button = $('button[type=submit]', form);
       button.disabled = true;
       try {
-        await handler(Object.fromEntries(new FormData(form)));
+        // Repeated names (the module check boxes) become lists.
+        const data = {};
+        for (const [key, value] of new FormData(form)) {
+          if (form.querySelectorAll(`[name="${key}"][type=checkbox]`).length > 1) {
+            data[key] = [...(data[key] ?? []), value];
+          } else data[key] = value;
+        }
+        await handler(data);
       } catch (e) {
         error.textContent = e.message;
         error.hidden = false;
@@ -95,6 +102,7 @@
       location.reload();
     });
 
+    const moduleTitles = JSON.parse(body.dataset.moduleTitles || '{}');
     const tbody = $('#board tbody');
     const cell = (text, cls) => {
       const td = document.createElement('td');
@@ -126,7 +134,9 @@
           t.averageScore === null ? label('none') : `${Math.round(t.averageScore * 100)}%`;
         tr.append(
           name,
-          cell(t.currentModule ?? label('none')),
+          cell(
+            t.currentModule ? (moduleTitles[t.currentModule] ?? t.currentModule) : label('none'),
+          ),
           cell(`${t.passedModules}/${board.session.modules.length}`, 'num'),
           cell(score, 'num'),
           cell(mistakesText(t.mistakes)),
@@ -163,6 +173,7 @@
           traineeId: joined.trainee.id,
           name: joined.trainee.name,
           sessionId: joined.session.id,
+          sessionName: joined.session.name,
           modules: joined.session.modules,
           eventsUrl: joined.eventsUrl,
         }),

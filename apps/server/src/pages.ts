@@ -1,3 +1,4 @@
+import { workflows } from '@bosv2/training';
 import { escapeHtml, type Lang } from './http.js';
 import type { Trainer, TrainingSession } from './store/types.js';
 
@@ -139,7 +140,7 @@ export function dashboardPage(lang: Lang, trainer: Trainer, sessions: TrainingSe
   <label>${t('Tempat', 'Place')} <input name="place" required maxlength="120" placeholder="Aula Polres Hulu Sungai Utara"></label>
   <label>${t('Tanggal', 'Date')} <input name="date" type="date" required value="${today}"></label>
   <label>${t('Jenis', 'Kind')} <select name="kind"><option value="training">${t('Pelatihan anggota', 'Officer training')}</option><option value="outreach">${t('Sosialisasi masyarakat', 'Public outreach')}</option></select></label>
-  <label class="wide">${t('Modul (id, dipisah koma)', 'Modules (ids, comma-separated)')} <input name="modules" required value="login-area, dds-warga, deteksi-dini, laporan-harian"></label>
+  ${modulePicker(lang)}
   <button type="submit">${t('Buat sesi', 'Create session')}</button>
   <p class="error wide" role="alert" hidden></p>
 </form>
@@ -150,6 +151,40 @@ ${rows ? `<table><thead><tr><th>${t('Nama', 'Name')}</th><th>${t('Tempat', 'Plac
 </section>
 </main>`,
   });
+}
+
+/** The workflows a trainee practises first in a training session (the daily mandatory ones). */
+const DEFAULT_MODULES = new Set(['officer-login', 'dds-warga', 'deteksi-dini', 'daily-report']);
+
+const ROLE_NAMES: Record<string, [string, string]> = {
+  bhabinkamtibmas: ['Bhabinkamtibmas', 'Bhabinkamtibmas'],
+  supervisor: ['Supervisor (Kanit/Kasat Binmas)', 'Supervisor (Kanit/Kasat Binmas)'],
+  citizen: ['Masyarakat', 'Citizens'],
+};
+
+/** Each workflow's title in the page's language, for the board's "current module" column. */
+export function moduleTitles(lang: Lang): Record<string, string> {
+  return Object.fromEntries(workflows.map((w) => [w.id, lang === 'en' ? w.title.en : w.title.id]));
+}
+
+/** Check boxes of @bosv2/training's workflows, grouped by role, in the BOS V2 menu order. */
+export function modulePicker(lang: Lang): string {
+  const t = tr(lang);
+  const roles = [...new Set(workflows.map((w) => w.role))];
+  const groups = roles
+    .map((role) => {
+      const [id, en] = ROLE_NAMES[role] ?? [role, role];
+      const boxes = workflows
+        .filter((w) => w.role === role)
+        .map(
+          (w) =>
+            `<label class="check"><input type="checkbox" name="modules" value="${escapeHtml(w.id)}"${DEFAULT_MODULES.has(w.id) ? ' checked' : ''}> ${escapeHtml(lang === 'en' ? w.title.en : w.title.id)} <small>${escapeHtml(w.menu.join(' › '))}</small></label>`,
+        )
+        .join('');
+      return `<fieldset class="modules"><legend>${escapeHtml(t(id, en))}</legend>${boxes}</fieldset>`;
+    })
+    .join('');
+  return `<div class="wide module-picker" id="modules"><p class="label">${t('Modul latihan', 'Training modules')}</p>${groups}</div>`;
 }
 
 export function sessionPage(
@@ -170,7 +205,7 @@ export function sessionPage(
     lang,
     page: 'session',
     title: session.name,
-    data: { session: session.id },
+    data: { session: session.id, moduleTitles: JSON.stringify(moduleTitles(lang)) },
     body: `<main>
 <div class="row"><h1>${escapeHtml(session.name)}</h1><a href="/trainer">${t('← Semua sesi', '← All sessions')}</a></div>
 <p class="meta">${escapeHtml(session.place)} · ${escapeHtml(session.date)} · <span id="status">${open ? t('Berjalan', 'Open') : t('Ditutup', 'Closed')}</span></p>

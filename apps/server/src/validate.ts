@@ -1,3 +1,4 @@
+import { workflows } from '@bosv2/training';
 import { type FieldError, HttpProblem } from './http.js';
 import { DRILLS, type Drill, type SessionKind } from './store/types.js';
 
@@ -7,6 +8,9 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
 export const MODULE_ID = /^[a-z0-9][a-z0-9._-]{0,79}$/;
+
+/** The modules a session can hold: the workflows of @bosv2/training, in its menu order. */
+export const KNOWN_MODULES: ReadonlySet<string> = new Set(workflows.map((w) => w.id));
 
 class Checker {
   readonly errors: FieldError[] = [];
@@ -134,6 +138,12 @@ export function parseSessionInput(body: unknown): SessionInput {
           field: `modules[${i}]`,
           code: 'invalid-format',
           message: 'id modul: huruf kecil, angka, -._ / module id: lower-case, digits, -._',
+        });
+      } else if (!KNOWN_MODULES.has(m)) {
+        c.errors.push({
+          field: `modules[${i}]`,
+          code: 'unknown-module',
+          message: `Modul "${m}" tidak ada di materi latihan / "${m}" is not a training module`,
         });
       }
     });
