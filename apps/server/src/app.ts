@@ -167,9 +167,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   const contract = new StaticDir(contractDist, { builtPages: true });
   const mock = await loadMock(options.mockModule ?? '@bosv2/mock/node');
-  const joinFailures = new RateLimiter(10, 10 * 60_000);
-  const joinAttempts = new RateLimiter(options.joinLimitPerMinute ?? 60, 60_000);
-  const loginFailures = new RateLimiter(10, 15 * 60_000);
+  const joinFailures = new RateLimiter(repo, 'join-failures', 10, 10 * 60_000);
+  const joinAttempts = new RateLimiter(repo, 'join', options.joinLimitPerMinute ?? 60, 60_000);
+  const loginFailures = new RateLimiter(repo, 'login-failures', 10, 15 * 60_000);
   let boundPort = options.port ?? 4010;
 
   // ---- helpers ---------------------------------------------------------------------------
@@ -372,7 +372,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const found = await repo.findTrainerByUsername(input.username);
     const ok = found ? await verifyPassword(found.passwordHash, input.password) : false;
     if (!found || !ok) {
-      const wait = loginFailures.hit(address);
+      const wait = await loginFailures.hit(address);
       if (wait > 0) {
         throw new HttpProblem('rate-limited', undefined, undefined, {
           'Retry-After': String(wait),
@@ -541,7 +541,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Trainees.
   route('POST', '/api/classroom/join', async ({ req, res }) => {
     const address = clientAddress(req);
-    const wait = joinAttempts.hit(address);
+    const wait = await joinAttempts.hit(address);
     if (wait > 0) {
       throw new HttpProblem('rate-limited', undefined, undefined, { 'Retry-After': String(wait) });
     }
@@ -551,7 +551,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const expiresAt = session?.joinCodeExpiresAt;
     const expired = typeof expiresAt === 'string' && expiresAt <= new Date().toISOString();
     if (session?.status !== 'OPEN' || expired) {
-      const failWait = joinFailures.hit(address);
+      const failWait = await joinFailures.hit(address);
       if (failWait > 0) {
         throw new HttpProblem('rate-limited', undefined, undefined, {
           'Retry-After': String(failWait),

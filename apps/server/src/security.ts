@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import type { Repository } from './store/types.js';
 
 /** No 0/O, 1/I/L: read aloud in a hall and typed on a phone without mistakes. */
 export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -45,28 +46,25 @@ export async function verifyPassword(stored: string, password: string): Promise<
 }
 
 /**
- * A fixed-window limiter per key (client address). In memory, per process: behind a load
- * balancer each process limits on its own, which only makes guessing a code harder still.
+ * A fixed-window limit per key (client address), counted in the database: every server process
+ * behind a load balancer shares one count, so adding processes does not multiply the guesses a
+ * client gets at a join code or a password.
  */
 export class RateLimiter {
-  private readonly hits = new Map<string, { count: number; resetAt: number }>();
-
   constructor(
+    private readonly store: Pick<Repository, 'hitRateLimit'>,
+    private readonly name: string,
     private readonly max: number,
     private readonly windowMs: number,
   ) {}
 
-  /** Counts a hit; returns the seconds to wait when over the limit, else 0. */
-  hit(key: string, now = Date.now()): number {
-    if (this.hits.size > 10_000) {
-      for (const [k, v] of this.hits) if (v.resetAt <= now) this.hits.delete(k);
-    }
-    const entry = this.hits.get(key);
-    if (!entry || entry.resetAt <= now) {
-      this.hits.set(key, { count: 1, resetAt: now + this.windowMs });
-      return 0;
-    }
-    entry.count++;
-    return entry.count > this.max ? Math.ceil((entry.resetAt - now) / 1000) : 0;
+  /** Counts a hit; answers the seconds to wait when over the limit, else 0. */
+  async hit(key: string, now = Date.now()): Promise<number> {
+    const { count, resetAt } = await this.store.hitRateLimit(
+      `${this.name}:${key}`,
+      this.windowMs,
+      now,
+    );
+    return count > this.max ? Math.max(1, Math.ceil((resetAt - now) / 1000)) : 0;
   }
 }

@@ -335,4 +335,19 @@ export class PostgresRepository implements Repository {
         0,
     );
   }
+
+  async hitRateLimit(key: string, windowMs: number, now: number) {
+    if (Math.random() < 0.01) {
+      await this.rows('DELETE FROM rate_limits WHERE reset_at <= $1', [now]);
+    }
+    const row = await this.one(
+      `INSERT INTO rate_limits (key, count, reset_at) VALUES ($1, 1, $2)
+       ON CONFLICT (key) DO UPDATE SET
+         count = CASE WHEN rate_limits.reset_at <= $3 THEN 1 ELSE rate_limits.count + 1 END,
+         reset_at = CASE WHEN rate_limits.reset_at <= $3 THEN EXCLUDED.reset_at ELSE rate_limits.reset_at END
+       RETURNING count, reset_at`,
+      [key, now + windowMs, now],
+    );
+    return { count: Number(row?.count ?? 1), resetAt: Number(row?.reset_at ?? now + windowMs) };
+  }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RateLimiter } from '../security.js';
 import { TEST_STORES } from '../testing/databases.js';
 import { openRepository } from './index.js';
 import type { Repository, StoredEvent } from './types.js';
@@ -7,10 +8,14 @@ import type { Repository, StoredEvent } from './types.js';
 describe.each(TEST_STORES)('the $name store', (store) => {
   let repo: Repository;
   let dispose: () => Promise<void>;
+  let currentDataDir: string;
+  let currentDatabaseUrl: string | undefined;
 
   beforeEach(async () => {
     const made = await store.create();
     dispose = made.dispose;
+    currentDataDir = made.dataDir;
+    currentDatabaseUrl = made.databaseUrl;
     repo = await openRepository({ dataDir: made.dataDir, databaseUrl: made.databaseUrl });
   });
 
@@ -227,5 +232,41 @@ describe.each(TEST_STORES)('the $name store', (store) => {
       });
     }
     expect((await repo.listTrainees(a.id)).map((x) => x.id)).toEqual(['x1', 'x2']);
+  });
+
+  it('counts rate-limit hits in windows, per key', async () => {
+    const t0 = 1_800_000_000_000;
+    expect(await repo.hitRateLimit('join:10.0.0.1', 60_000, t0)).toEqual({
+      count: 1,
+      resetAt: t0 + 60_000,
+    });
+    expect(await repo.hitRateLimit('join:10.0.0.1', 60_000, t0 + 1000)).toEqual({
+      count: 2,
+      resetAt: t0 + 60_000,
+    });
+    expect((await repo.hitRateLimit('join:10.0.0.2', 60_000, t0 + 1000)).count).toBe(1);
+    // A new window once the last one has ended.
+    expect(await repo.hitRateLimit('join:10.0.0.1', 60_000, t0 + 60_000)).toEqual({
+      count: 1,
+      resetAt: t0 + 120_000,
+    });
+  });
+
+  it('shares one rate-limit count between two connections (two server processes)', async () => {
+    const other = await openRepository({
+      dataDir: currentDataDir,
+      databaseUrl: currentDatabaseUrl,
+    });
+    try {
+      const limiter = (r: Repository) => new RateLimiter(r, 'login-failures', 3, 60_000);
+      const t0 = 1_800_000_000_000;
+      const waits = [];
+      for (let i = 0; i < 4; i += 1) {
+        waits.push(await limiter(i % 2 === 0 ? repo : other).hit('10.0.0.9', t0 + i));
+      }
+      expect(waits).toEqual([0, 0, 0, 60]);
+    } finally {
+      await other.close();
+    }
   });
 });

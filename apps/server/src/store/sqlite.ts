@@ -444,4 +444,20 @@ export class SqliteRepository implements Repository {
       ).n,
     );
   }
+
+  async hitRateLimit(key: string, windowMs: number, now: number) {
+    if (Math.random() < 0.01) {
+      this.db.prepare('DELETE FROM rate_limits WHERE reset_at <= ?').run(now);
+    }
+    const row = this.db
+      .prepare(
+        `INSERT INTO rate_limits (key, count, reset_at) VALUES (?, 1, ?)
+         ON CONFLICT (key) DO UPDATE SET
+           count = CASE WHEN rate_limits.reset_at <= ? THEN 1 ELSE rate_limits.count + 1 END,
+           reset_at = CASE WHEN rate_limits.reset_at <= ? THEN excluded.reset_at ELSE rate_limits.reset_at END
+         RETURNING count, reset_at`,
+      )
+      .get(key, now + windowMs, now, now) as Row;
+    return { count: Number(row.count), resetAt: Number(row.reset_at) };
+  }
 }

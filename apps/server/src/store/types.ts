@@ -106,4 +106,15 @@ export interface Repository {
   /** The events received at or after `since` (an ISO instant), in no particular order. */
   listEventsReceivedSince(sessionId: string, since: string): Promise<StoredEvent[]>;
   countEvents(sessionId: string): Promise<number>;
+
+  /**
+   * Counts a hit on a fixed-window limit shared by every process on this database: a new
+   * window of `windowMs` starts when the last one has ended. Answers the count in the window
+   * and when it ends (ms since epoch). Old windows are deleted now and then.
+   */
+  hitRateLimit(
+    key: string,
+    windowMs: number,
+    now: number,
+  ): Promise<{ count: number; resetAt: number }>;
 }
