@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'tsup';
 
 export default defineConfig([
@@ -14,6 +15,8 @@ export default defineConfig([
     target: 'node20',
     platform: 'neutral',
     external: ['node:*'],
+    // import.meta.url in the CommonJS build (load-spec.ts resolves the contract with it).
+    shims: true,
   },
   {
     entry: { cli: 'src/cli.ts' },
@@ -24,5 +27,17 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node' },
     // One file to read instead of ~100 CommonJS modules to resolve: the CLI answers sooner.
     noExternal: ['ajv', 'ajv-formats'],
+    // The CLI answers its first request before it loads faker and the precompiled validators
+    // (src/preload.lazy.ts instead of src/preload.ts; MockEngine.prepare loads them).
+    esbuildPlugins: [
+      {
+        name: 'lazy-preload',
+        setup(build) {
+          build.onResolve({ filter: /[\\/]preload\.js$/ }, (args) => ({
+            path: resolve(args.resolveDir, args.path.replace(/preload\.js$/, 'preload.lazy.ts')),
+          }));
+        },
+      },
+    ],
   },
 ]);

@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     if (values.state) {
+      await mock.engine.prepare();
       writeFileSync(values.state, JSON.stringify(mock.engine.snapshot()));
       console.log(`state saved to ${values.state}`);
     }

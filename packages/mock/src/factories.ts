@@ -10,6 +10,7 @@
  */
 
 import type { components } from './contract.gen.js';
+import { createRuntimeCompiler } from './engine/ajv-runtime.js';
 import { createSampler, type SampleOptions } from './engine/sampler.js';
 import type { OpenApiDocument } from './engine/types.js';
 import { validatorFor } from './engine/validator.js';
@@ -40,6 +41,9 @@ export interface Factories {
 
 export function createFactories(options: { spec: OpenApiDocument; seed?: number }): Factories {
   const validator = validatorFor(options.spec);
+  // The bundled contract's validators are precompiled; a custom one's are compiled by Ajv, here
+  // at hand so `build` and `isValid` stay synchronous.
+  validator.useRuntimeCompiler(createRuntimeCompiler);
   let seed = options.seed ?? 1;
   let sampler = createSampler(options.spec, createFaker(seed));
   const pointer = (name: string) => `#/components/schemas/${name}`;

@@ -6,7 +6,10 @@ import type { Sampler } from './sampler.js';
 import type { OperationSpec } from './spec.js';
 import type { Lang, OpenApiDocument } from './types.js';
 
-/** What a domain handler answers. A `body` is sent as JSON (problem+json for 4xx/5xx). */
+/**
+ * What a domain handler answers. A `body` is sent as JSON (problem+json for 4xx/5xx); a frozen
+ * (deeply immutable) body is serialized once and its JSON reused (reference data: regions).
+ */
 export interface HandlerResult {
   status: number;
   body?: unknown;
@@ -70,3 +73,18 @@ export interface HandlerContext {
 
 export type Handler = (ctx: HandlerContext) => HandlerResult | Promise<HandlerResult>;
 export type HandlerMap = Record<string, Handler>;
+
+const lightHandlers = new WeakSet<Handler>();
+
+/**
+ * Marks a handler that needs neither the store nor the validators (health): the CLI answers it
+ * before it has loaded faker, seeded the store or loaded the validators.
+ */
+export function light(handler: Handler): Handler {
+  lightHandlers.add(handler);
+  return handler;
+}
+
+export function isLight(handler: Handler): boolean {
+  return lightHandlers.has(handler);
+}

@@ -1,14 +1,36 @@
 import type { Faker } from '@faker-js/faker';
-import { createFaker, DEFAULT_REFERENCE_DATE, seedState } from '../store/seed.js';
+import {
+  createFaker,
+  DEFAULT_REFERENCE_DATE,
+  fakerLoaded,
+  loadFaker,
+  seedState,
+} from '../store/seed.js';
 import { Store } from '../store/store.js';
 import type { SessionRecord, StoreState, UserRecord } from '../store/types.js';
 import { handleAdmin } from './admin.js';
-import type { Handler, HandlerContext, HandlerMap, HandlerResult } from './context.js';
+import {
+  type Handler,
+  type HandlerContext,
+  type HandlerMap,
+  type HandlerResult,
+  isLight,
+  type Page,
+  type PageOptions,
+} from './context.js';
 import { FaultInjector, type FaultRule, FaultSyntaxError, parseFaults } from './faults.js';
 import { countDetail, fieldMessage, pickLang } from './i18n.js';
 import { decodeCursor, paginate } from './pagination.js';
 import { createPrng, hash32 } from './prng.js';
-import { type FieldError, ProblemError, problem, problemResponse } from './problem.js';
+import {
+  type FieldError,
+  problem as makeProblem,
+  type Problem,
+  ProblemError,
+  type ProblemTypes,
+  problemResponse,
+  problemTypesOf,
+} from './problem.js';
 import { Router } from './router.js';
 import { createSampler, type Sampler } from './sampler.js';
 import { compileOperations, type OperationSpec } from './spec.js';
@@ -58,6 +80,9 @@ export interface Violation {
   problems: string[];
 }
 
+/** A journal entry as kept: the time as epoch milliseconds, formatted when read. */
+type JournalRecord = Omit<JournalEntry, 'at'> & { at: number };
+
 export interface JournalEntry {
   seq: number;
   at: string;
@@ -105,6 +130,20 @@ function bytesFingerprint(bytes: Uint8Array | null): string {
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** JSON of frozen bodies (reference data such as regions: immutable), made once. */
+const frozenJson = new WeakMap<object, string>();
+
+function serialize(body: unknown): string {
+  if (body === null || typeof body !== 'object' || !Object.isFrozen(body))
+    return JSON.stringify(body);
+  let json = frozenJson.get(body);
+  if (json === undefined) {
+    json = JSON.stringify(body);
+    frozenJson.set(body, json);
+  }
+  return json;
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Thrown by the pipeline for refusals that come before any handler (no op-level status check). */
@@ -123,17 +162,31 @@ export class MockEngine {
   readonly basePath: string;
   readonly faults: FaultInjector;
   readonly violations: Violation[] = [];
-  store: Store;
   seed: number;
   private handlers: Map<string, Handler>;
-  private journal: JournalEntry[] = [];
+  /** Newest last; trimmed in batches (no copy of the whole journal per request). */
+  private journal: JournalRecord[] = [];
   private seq = 0;
   private idempotencyWrites = 0;
   private readonly options: MockOptions;
   private readonly nowFn: () => number;
   private problemPointer: string | null;
+  /** Status and titles of the problem codes, from the contract's `x-problem-types`. */
+  readonly problemTypes: ProblemTypes;
   /** Extra behaviour a domain module installs on reset (seeders of collections). */
   private setups: ((engine: MockEngine) => void)[] = [];
+  private currentStore: Store | null = null;
+  /** The state to start from (options.state) until the store is built. */
+  private initialState: StoreState | undefined;
+  private preparing: Promise<void> | null = null;
+  /** Responses waiting for their check (warn mode checks after answering). */
+  private pendingChecks: {
+    op: OperationSpec;
+    method: string;
+    pathname: string;
+    response: MockResponse;
+    pipeline: boolean;
+  }[] = [];
 
   constructor(
     options: MockOptions,
@@ -147,6 +200,7 @@ export class MockEngine {
     this.ops = compileOperations(this.doc);
     this.router = new Router(this.ops);
     this.validator = validatorFor(this.doc);
+    this.problemTypes = problemTypesOf(this.doc);
     this.problemPointer = (this.doc.components?.schemas as Record<string, unknown> | undefined)
       ?.Problem
       ? '#/components/schemas/Problem'
@@ -159,8 +213,42 @@ export class MockEngine {
     for (const [id, h] of Object.entries(options.handlers ?? {})) this.handlers.set(id, h);
     this.faults = new FaultInjector(createPrng(hash32(`faults:${this.seed}`)));
     if (options.faults) this.setFaults([{ text: options.faults }]);
-    this.store = new Store(options.state ?? seedState(this.seed));
+    this.initialState = options.state;
+    // The library has faker at hand and seeds now; the CLI seeds after its first answer.
+    if (fakerLoaded()) this.buildStore();
+  }
+
+  /** The simulated data (seeded on first use). */
+  get store(): Store {
+    return this.currentStore ?? this.buildStore();
+  }
+
+  set store(store: Store) {
+    this.currentStore = store;
+  }
+
+  private buildStore(): Store {
+    const store = new Store(this.initialState ?? seedState(this.seed));
+    this.initialState = undefined;
+    this.currentStore = store;
     for (const s of this.setups) s(this);
+    return store;
+  }
+
+  /**
+   * Loads what most requests need and the CLI defers past its first answer: faker, the seeded
+   * store and the validators. Immediate in the library, where both are loaded up front.
+   */
+  prepare(): Promise<void> {
+    if (this.currentStore && this.validator.ready) return Promise.resolve();
+    this.preparing ??= Promise.all([loadFaker(), this.validator.load()]).then(() => {
+      void this.store;
+    });
+    return this.preparing;
+  }
+
+  private get prepared(): boolean {
+    return this.currentStore !== null && this.validator.ready;
   }
 
   get referenceDate(): Date {
@@ -220,12 +308,19 @@ export class MockEngine {
   }
 
   requests(limit = 100): JournalEntry[] {
-    return this.journal.slice(-limit);
+    const max = this.options.journalSize ?? 200;
+    if (this.journal.length > max) this.journal.splice(0, this.journal.length - max);
+    return this.journal.slice(-limit).map((e) => ({ ...e, at: new Date(e.at).toISOString() }));
   }
 
   /** Compiles every validator now, so later first requests do not pay for it. */
   warmUp(): void {
     this.validator.warmUp(this.ops);
+  }
+
+  /** A problem with this contract's title for the code. */
+  problem(code: string, lang: Lang, extra: Parameters<typeof makeProblem>[2] = {}): Problem {
+    return makeProblem(code, lang, extra, this.problemTypes);
   }
 
   // ---------------------------------------------------------------------------------------
@@ -239,13 +334,14 @@ export class MockEngine {
       path = path.slice(this.basePath.length) || '/';
     } else if (this.basePath) {
       return {
-        response: problemResponse(problem('not-found', lang, { detail: `${req.pathname}` })),
+        response: problemResponse(this.problem('not-found', lang, { detail: `${req.pathname}` })),
       };
     }
 
     if (path.startsWith('/__mock/') || path === '/__mock') {
       if (this.options.admin === false)
-        return { response: problemResponse(problem('not-found', lang)) };
+        return { response: problemResponse(this.problem('not-found', lang)) };
+      if (!this.prepared) await this.prepare();
       return { response: await handleAdmin(this, method, path, req) };
     }
 
@@ -256,7 +352,7 @@ export class MockEngine {
     if (match.kind === 'not-found') {
       result = {
         response: problemResponse(
-          problem('not-found', lang, {
+          this.problem('not-found', lang, {
             detail: method === 'GET' ? undefined : `${method} ${path}`,
           }),
         ),
@@ -264,7 +360,7 @@ export class MockEngine {
     } else if (match.kind === 'method-not-allowed') {
       result = {
         response: problemResponse(
-          problem('method-not-allowed', lang, {
+          this.problem('method-not-allowed', lang, {
             detail:
               lang === 'en'
                 ? `Allowed: ${match.allow.join(', ')}`
@@ -280,7 +376,7 @@ export class MockEngine {
         decision = this.faults.decide(method, path, req.headers['x-mock-fault']);
       } catch (error) {
         if (!(error instanceof FaultSyntaxError)) throw error;
-        const p = problem('validation-failed', lang, {
+        const p = this.problem('validation-failed', lang, {
           detail: countDetail(1, lang),
           errors: [
             {
@@ -301,7 +397,7 @@ export class MockEngine {
         return this.finish(req, method, path, op, started, null, faultsApplied, result);
       }
       if (decision.retryAfter429 !== null) {
-        const p = problem('rate-limited', lang, {
+        const p = this.problem('rate-limited', lang, {
           detail:
             lang === 'en'
               ? `Simulated: try again in ${decision.retryAfter429} seconds.`
@@ -312,7 +408,7 @@ export class MockEngine {
         };
       } else if (decision.status5xx !== null) {
         const code = decision.status5xx === 503 ? 'service-unavailable' : 'server-error';
-        const p = problem(code, lang, {
+        const p = this.problem(code, lang, {
           status: decision.status5xx,
           detail: lang === 'en' ? 'Simulated server failure.' : 'Simulasi gangguan server.',
         });
@@ -342,20 +438,21 @@ export class MockEngine {
     faults: string[],
     result: EngineResult,
   ): EngineResult {
-    const entry: JournalEntry = {
+    const at = this.nowFn();
+    this.journal.push({
       seq: ++this.seq,
-      at: new Date(this.nowFn()).toISOString(),
+      at,
       method,
       path: req.pathname,
       operationId: op?.operationId ?? null,
       status: result.response.status,
-      ms: this.nowFn() - started,
+      ms: at - started,
       faults,
       role: user?.role ?? null,
-    };
-    this.journal.push(entry);
+    });
+    // Bounded: trimmed once it holds twice the entries it keeps (requests() trims exactly).
     const max = this.options.journalSize ?? 200;
-    if (this.journal.length > max) this.journal.splice(0, this.journal.length - max);
+    if (this.journal.length >= 2 * max) this.journal.splice(0, this.journal.length - max);
     void path;
     return result;
   }
@@ -368,6 +465,19 @@ export class MockEngine {
   ): Promise<{ response: MockResponse; user: UserRecord | null }> {
     let user: UserRecord | null = null;
     let accessToken: string | null = null;
+    const handler = this.handlers.get(op.operationId) ?? this.handlers.get('*');
+    if (!this.prepared) {
+      // Only a light operation (health) answers before faker, the store and the validators are
+      // loaded; loading starts once it has answered.
+      const lightRequest =
+        handler !== undefined &&
+        isLight(handler) &&
+        op.parameters.length === 0 &&
+        !req.headers.authorization &&
+        (this.options.validateResponses ?? 'off') !== 'strict';
+      if (lightRequest) setTimeout(() => void this.prepare(), 0);
+      else await this.prepare();
+    }
     try {
       // Authentication and roles come first: a stranger learns nothing from validation errors.
       const auth = req.headers.authorization;
@@ -376,7 +486,7 @@ export class MockEngine {
       if (!op.isPublic) {
         if (!accessToken)
           throw new PipelineProblem(
-            problem('unauthenticated', lang, {
+            this.problem('unauthenticated', lang, {
               detail:
                 lang === 'en'
                   ? 'Send Authorization: Bearer <accessToken> from a login.'
@@ -384,14 +494,14 @@ export class MockEngine {
             }),
           );
         const session = this.store.state.sessions[accessToken];
-        if (!session) throw new PipelineProblem(problem('unauthenticated', lang));
+        if (!session) throw new PipelineProblem(this.problem('unauthenticated', lang));
         if (session.expiresAt <= this.nowFn())
-          throw new PipelineProblem(problem('token-expired', lang));
+          throw new PipelineProblem(this.problem('token-expired', lang));
         user = this.store.user(session.userId) ?? null;
-        if (!user) throw new PipelineProblem(problem('unauthenticated', lang));
+        if (!user) throw new PipelineProblem(this.problem('unauthenticated', lang));
         if (op.roles.length && !op.roles.includes(user.role)) {
           throw new PipelineProblem(
-            problem('forbidden', lang, {
+            this.problem('forbidden', lang, {
               detail:
                 lang === 'en'
                   ? `The role ${user.role} may not do this.`
@@ -406,7 +516,7 @@ export class MockEngine {
       }
 
       if (op.ifMatch && !req.headers['if-match'])
-        throw new PipelineProblem(problem('precondition-required', lang));
+        throw new PipelineProblem(this.problem('precondition-required', lang));
 
       // The body: media type, size, syntax.
       let body: unknown;
@@ -417,7 +527,7 @@ export class MockEngine {
         if (!hasBody) {
           if (op.requestBody.required) {
             throw new PipelineProblem(
-              problem('validation-failed', lang, {
+              this.problem('validation-failed', lang, {
                 detail: countDetail(1, lang),
                 errors: [
                   { field: 'body', code: 'required', message: fieldMessage('required', lang) },
@@ -430,7 +540,7 @@ export class MockEngine {
           const match = declared.find((d) => mediaMatches(d.toLowerCase(), ct));
           if (!match) {
             throw new PipelineProblem(
-              problem('unsupported-media-type', lang, {
+              this.problem('unsupported-media-type', lang, {
                 detail:
                   lang === 'en'
                     ? `Send ${declared.join(' or ')}.`
@@ -444,7 +554,7 @@ export class MockEngine {
             : (this.options.maxBodyBytes ?? 1024 * 1024);
           if (req.bodyTooLarge || (req.body as Uint8Array).byteLength > limit) {
             throw new PipelineProblem(
-              problem('payload-too-large', lang, {
+              this.problem('payload-too-large', lang, {
                 detail: lang === 'en' ? `At most ${limit} bytes.` : `Maksimal ${limit} byte.`,
               }),
             );
@@ -455,7 +565,7 @@ export class MockEngine {
               body = JSON.parse(decoder.decode(req.body as Uint8Array));
             } catch {
               throw new PipelineProblem(
-                problem('malformed-request', lang, {
+                this.problem('malformed-request', lang, {
                   detail:
                     lang === 'en'
                       ? 'The body is not valid JSON.'
@@ -467,7 +577,7 @@ export class MockEngine {
             body = await parseMultipart(req, ct);
             if (body === null)
               throw new PipelineProblem(
-                problem('malformed-request', lang, {
+                this.problem('malformed-request', lang, {
                   detail:
                     lang === 'en'
                       ? 'The multipart body cannot be read.'
@@ -516,7 +626,10 @@ export class MockEngine {
       }
       if (errors.length)
         throw new PipelineProblem(
-          problem('validation-failed', lang, { detail: countDetail(errors.length, lang), errors }),
+          this.problem('validation-failed', lang, {
+            detail: countDetail(errors.length, lang),
+            errors,
+          }),
         );
 
       // Idempotency: a repeat returns the first answer.
@@ -532,7 +645,7 @@ export class MockEngine {
         if (prior) {
           if (prior.fingerprint !== fingerprint)
             throw new ProblemError(
-              problem('idempotency-key-reused', lang, {
+              this.problem('idempotency-key-reused', lang, {
                 detail:
                   lang === 'en'
                     ? 'This Idempotency-Key was used with another body.'
@@ -550,7 +663,6 @@ export class MockEngine {
         }
       }
 
-      const handler = this.handlers.get(op.operationId) ?? this.handlers.get('*');
       if (!handler) throw new Error(`No handler for ${op.operationId}`);
       const ctx = this.context(op, pathValues, query, headers, body, user, accessToken, lang, req);
       const out = await handler(ctx);
@@ -582,7 +694,7 @@ export class MockEngine {
       }
       // A bug in a handler: answer 500 problem+json, never a stack trace.
       const response = problemResponse(
-        problem('server-error', lang, {
+        this.problem('server-error', lang, {
           detail: String((error as Error)?.message ?? error).slice(0, 200),
         }),
       );
@@ -608,11 +720,8 @@ export class MockEngine {
     lang: Lang,
     req: MockRequest,
   ): HandlerContext {
-    const engine = this;
-    let faker: Faker | null = null;
-    let sampler: Sampler | null = null;
-    const label = `${op.operationId}:${this.seq}`;
-    const ctx: HandlerContext = {
+    return new RequestContext(
+      this,
       op,
       path,
       query,
@@ -621,47 +730,15 @@ export class MockEngine {
       user,
       accessToken,
       lang,
-      store: this.store,
-      doc: this.doc,
-      basePath: this.basePath,
-      now: () => engine.nowFn(),
-      get faker() {
-        faker ??= engine.fakerFor(label);
-        return faker;
-      },
-      get sampler() {
-        sampler ??= createSampler(engine.doc, ctx.faker);
-        return sampler;
-      },
-      t: (id, en) => (lang === 'en' ? en : id),
-      fail: (code, extra = {}) => {
-        throw new ProblemError(problem(code, lang, extra), extra.headers ?? {});
-      },
-      page: (items, options = {}) => {
-        const offset = options.cursor ? (decodeCursor(options.cursor) ?? 0) : 0;
-        return paginate(items, offset, options.limit ?? 20);
-      },
-      checkIfMatch: (version) => {
-        const header = String(req.headers['if-match'] ?? '');
-        const tags = header.split(',').map((s) => s.trim().replace(/^W\//, ''));
-        if (!tags.includes('*') && !tags.includes(`"${version}"`)) {
-          throw new ProblemError(
-            problem('precondition-failed', lang, {
-              detail:
-                lang === 'en' ? `The current ETag is "${version}".` : `ETag saat ini "${version}".`,
-            }),
-          );
-        }
-      },
-      etag: (version) => `"${version}"`,
-      uuid: () => crypto.randomUUID(),
-    };
-    return ctx;
+      req,
+      this.seq,
+    );
   }
 
   private toResponse(op: OperationSpec, out: HandlerResult): MockResponse {
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(out.headers ?? {})) headers[k.toLowerCase()] = v;
+    const given = out.headers;
+    if (given) for (const k in given) headers[k.toLowerCase()] = given[k] as string;
     if (out.body === undefined || out.status === 204 || out.status === 304)
       return { status: out.status, headers, body: null };
     if (out.body instanceof Uint8Array)
@@ -680,7 +757,7 @@ export class MockEngine {
     const body =
       typeof out.body === 'string' && !JSON_LIKE.test(mediaType(headers['content-type']))
         ? out.body
-        : JSON.stringify(out.body);
+        : serialize(out.body);
     return { status: out.status, headers, body };
   }
 
@@ -698,6 +775,13 @@ export class MockEngine {
   ): void {
     const mode = this.options.validateResponses ?? 'off';
     if (mode === 'off') return;
+    if (mode === 'warn') {
+      // Off the critical path: checked after the answer has gone out, in one batch.
+      const { method, pathname } = req;
+      if (this.pendingChecks.push({ op, method, pathname, response, pipeline }) === 1)
+        setTimeout(() => void this.flushChecks(), 0);
+      return;
+    }
     const problems = this.conformance(op, response, pipeline);
     if (!problems.length) return;
     this.recordViolation({
@@ -707,8 +791,8 @@ export class MockEngine {
       status: response.status,
       problems,
     });
-    if (mode === 'strict') {
-      const p = problem('server-error', 'en', {
+    {
+      const p = this.problem('server-error', 'en', {
         detail: `Response does not conform to the contract: ${problems.join('; ')}`.slice(0, 1000),
       });
       response.status = 500;
@@ -717,26 +801,41 @@ export class MockEngine {
     }
   }
 
+  /** Checks the answers of warn mode (after they were sent). */
+  private async flushChecks(): Promise<void> {
+    if (!this.validator.ready) await this.validator.load();
+    const batch = this.pendingChecks;
+    this.pendingChecks = [];
+    for (const c of batch) {
+      const problems = this.conformance(c.op, c.response, c.pipeline);
+      if (problems.length)
+        this.recordViolation({
+          operationId: c.op.operationId,
+          method: c.method,
+          path: c.pathname,
+          status: c.response.status,
+          problems,
+        });
+    }
+  }
+
+  /** Resolves once the responses answered so far have been checked (warn mode). */
+  async settled(): Promise<void> {
+    while (this.pendingChecks.length) await this.flushChecks();
+  }
+
   /** What is wrong with a response for this operation (empty when it conforms). */
   conformance(op: OperationSpec, response: MockResponse, pipeline = false): string[] {
     const problems: string[] = [];
     const ct = mediaType(response.headers['content-type']);
-    let parsed: unknown;
-    if (response.body !== null && JSON_LIKE.test(ct)) {
-      try {
-        parsed = JSON.parse(
-          typeof response.body === 'string' ? response.body : decoder.decode(response.body),
-        );
-      } catch {
-        return ['body is not JSON'];
-      }
-    }
+    const json = response.body !== null && JSON_LIKE.test(ct);
     if (pipeline) {
       // Refusals before any handler (401, 403, 413, 415, 400 ...) must be problem+json.
       if (ct !== 'application/problem+json')
         problems.push(`content-type ${ct} is not application/problem+json`);
-      else if (this.problemPointer)
-        problems.push(...this.validator.validateResponse(this.problemPointer, parsed));
+      else if (this.problemPointer && json)
+        problems.push(...this.checkBody(this.problemPointer, response.body));
+      else if (json && this.parse(response.body) === undefined) problems.push('body is not JSON');
       return problems;
     }
     const status = String(response.status);
@@ -754,8 +853,8 @@ export class MockEngine {
         );
       else {
         const pointer = spec.content[media];
-        if (pointer && parsed !== undefined)
-          problems.push(...this.validator.validateResponse(pointer, parsed));
+        if (pointer && json) problems.push(...this.checkBody(pointer, response.body));
+        else if (json && this.parse(response.body) === undefined) return ['body is not JSON'];
       }
     }
     for (const [name, h] of Object.entries(spec.headers)) {
@@ -763,6 +862,119 @@ export class MockEngine {
         problems.push(`header ${name} is required`);
     }
     return problems;
+  }
+
+  /** The last body that conformed to each schema: an identical answer is not checked again. */
+  private readonly conformingBody = new Map<string, string>();
+
+  private checkBody(pointer: string, body: string | Uint8Array | null): string[] {
+    if (typeof body === 'string' && this.conformingBody.get(pointer) === body) return [];
+    const parsed = this.parse(body);
+    if (parsed === undefined) return ['body is not JSON'];
+    const problems = this.validator.validateResponse(pointer, parsed);
+    if (problems.length === 0 && typeof body === 'string') this.conformingBody.set(pointer, body);
+    return problems;
+  }
+
+  private parse(body: string | Uint8Array | null): unknown {
+    try {
+      return JSON.parse(typeof body === 'string' ? body : decoder.decode(body as Uint8Array));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * What a handler gets: one object per request with its methods on the prototype (no closures
+ * made per request); faker and the sampler are made only when a handler asks for them.
+ */
+class RequestContext implements HandlerContext {
+  private madeFaker: Faker | null = null;
+  private madeSampler: Sampler | null = null;
+
+  constructor(
+    private readonly engine: MockEngine,
+    readonly op: OperationSpec,
+    readonly path: Record<string, unknown>,
+    readonly query: Record<string, unknown>,
+    readonly headers: Record<string, unknown>,
+    readonly body: unknown,
+    readonly user: UserRecord | null,
+    readonly accessToken: string | null,
+    readonly lang: Lang,
+    private readonly req: MockRequest,
+    private readonly seq: number,
+  ) {}
+
+  // A getter: a light handler never makes the store (seeded on first use in the CLI).
+  get store(): Store {
+    return this.engine.store;
+  }
+
+  get doc(): OpenApiDocument {
+    return this.engine.doc;
+  }
+
+  get basePath(): string {
+    return this.engine.basePath;
+  }
+
+  get faker(): Faker {
+    this.madeFaker ??= this.engine.fakerFor(`${this.op.operationId}:${this.seq}`);
+    return this.madeFaker;
+  }
+
+  get sampler(): Sampler {
+    this.madeSampler ??= createSampler(this.engine.doc, this.faker);
+    return this.madeSampler;
+  }
+
+  now(): number {
+    return this.engine.now();
+  }
+
+  t(id: string, en: string): string {
+    return this.lang === 'en' ? en : id;
+  }
+
+  fail(
+    code: string,
+    extra: {
+      detail?: string;
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      status?: number;
+    } = {},
+  ): never {
+    throw new ProblemError(this.engine.problem(code, this.lang, extra), extra.headers ?? {});
+  }
+
+  page<T>(items: T[], options: PageOptions = {}): Page<T> {
+    const offset = options.cursor ? (decodeCursor(options.cursor) ?? 0) : 0;
+    return paginate(items, offset, options.limit ?? 20);
+  }
+
+  checkIfMatch(version: number): void {
+    const header = String(this.req.headers['if-match'] ?? '');
+    const tags = header.split(',').map((s) => s.trim().replace(/^W\//, ''));
+    if (!tags.includes('*') && !tags.includes(`"${version}"`)) {
+      const lang = this.lang;
+      throw new ProblemError(
+        this.engine.problem('precondition-failed', lang, {
+          detail:
+            lang === 'en' ? `The current ETag is "${version}".` : `ETag saat ini "${version}".`,
+        }),
+      );
+    }
+  }
+
+  etag(version: number): string {
+    return `"${version}"`;
+  }
+
+  uuid(): string {
+    return crypto.randomUUID();
   }
 }
 

@@ -23,7 +23,10 @@ export function pickLang(header: string | undefined): Lang {
 
 type Text = { id: string; en: string };
 
-/** Titles of every problem code (components/problems.yaml, `x-problem-types`). */
+/**
+ * Built-in titles of the problem codes: the fallback for a custom contract without
+ * `x-problem-types` (the engine reads the titles from its contract; see problemTypesOf).
+ */
 export const PROBLEM_TITLES: Record<string, Text & { status: number }> = {
   'validation-failed': { status: 400, id: 'Data tidak valid', en: 'Invalid data' },
   'malformed-request': { status: 400, id: 'Permintaan rusak', en: 'Malformed request' },

@@ -19,12 +19,42 @@ export interface Problem {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+/** Status and titles of each problem code. */
+export type ProblemTypes = Record<string, { status: number; id: string; en: string }>;
+
+const typesOfDoc = new WeakMap<object, ProblemTypes>();
+
+/**
+ * The problem types of a contract, read from its `x-problem-types` (status and `title.id` /
+ * `title.en` per code); a code the document lacks, or a document without them, keeps the
+ * built-in title (i18n.ts).
+ */
+export function problemTypesOf(doc: { [key: string]: unknown }): ProblemTypes {
+  const hit = typesOfDoc.get(doc);
+  if (hit) return hit;
+  const out: ProblemTypes = { ...PROBLEM_TITLES };
+  const declared = doc['x-problem-types'];
+  if (declared && typeof declared === 'object') {
+    for (const [code, entry] of Object.entries(declared as Record<string, unknown>)) {
+      const e = entry as { status?: unknown; title?: { id?: unknown; en?: unknown } } | null;
+      const id = e?.title?.id;
+      const en = e?.title?.en;
+      if (typeof e?.status !== 'number' || typeof id !== 'string' || typeof en !== 'string')
+        continue;
+      out[code] = { status: e.status, id, en };
+    }
+  }
+  typesOfDoc.set(doc, out);
+  return out;
+}
+
 export function problem(
   code: string,
   lang: Lang,
   extra: { detail?: string; errors?: FieldError[]; status?: number; instance?: string } = {},
+  types: ProblemTypes = PROBLEM_TITLES,
 ): Problem {
-  const known = PROBLEM_TITLES[code] ?? PROBLEM_TITLES['server-error'];
+  const known = types[code] ?? types['server-error'] ?? PROBLEM_TITLES['server-error'];
   const p: Problem = {
     type: `urn:bosv2:problem:${code}`,
     title: lang === 'en' ? (known?.en as string) : (known?.id as string),

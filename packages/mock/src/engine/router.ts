@@ -46,13 +46,20 @@ export class Router {
   }
 
   match(method: string, path: string): RouteMatch {
-    const segments = path.split('/').filter(Boolean);
+    const segments: string[] = [];
+    // The path's segments without empty ones (no split-and-filter arrays per request).
+    let start = 0;
+    for (let i = 0; i <= path.length; i++) {
+      if (i === path.length || path.charCodeAt(i) === 47 /* / */) {
+        if (i > start) segments.push(path.slice(start, i));
+        start = i + 1;
+      }
+    }
     const params: Record<string, string> = {};
     const node = this.walk(this.root, segments, 0, params);
     if (!node || node.methods.size === 0) return { kind: 'not-found' };
-    const op =
-      node.methods.get(method.toUpperCase()) ??
-      (method.toUpperCase() === 'HEAD' ? node.methods.get('GET') : undefined);
+    const upper = method.toUpperCase();
+    const op = node.methods.get(upper) ?? (upper === 'HEAD' ? node.methods.get('GET') : undefined);
     if (!op) return { kind: 'method-not-allowed', allow: [...node.methods.keys()].sort() };
     return { kind: 'found', op, params };
   }
@@ -71,18 +78,20 @@ export class Router {
       if (found && found.methods.size > 0) return found;
     }
     if (node.param) {
-      let value: string;
-      try {
-        value = decodeURIComponent(segment);
-      } catch {
-        value = segment;
-      }
       const found = this.walk(node.param.node, segments, index + 1, params);
       if (found && found.methods.size > 0) {
-        params[node.param.name] = value;
+        params[node.param.name] = segment.includes('%') ? decodeSegment(segment) : segment;
         return found;
       }
     }
     return null;
+  }
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
 }

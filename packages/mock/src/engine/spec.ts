@@ -131,8 +131,18 @@ function collectExamples(content: unknown): unknown[] {
   return out;
 }
 
-/** Reads every operation of the document into a flat table. */
+const opsOfDoc = new WeakMap<object, OperationSpec[]>();
+
+/** Reads every operation of the document into a flat table (once per document). */
 export function compileOperations(doc: OpenApiDocument): OperationSpec[] {
+  const known = opsOfDoc.get(doc);
+  if (known) return known;
+  const ops = readOperations(doc);
+  opsOfDoc.set(doc, ops);
+  return ops;
+}
+
+function readOperations(doc: OpenApiDocument): OperationSpec[] {
   const ops: OperationSpec[] = [];
   const rootSecurity = doc.security ?? [];
   for (const [path, rawItem] of Object.entries(doc.paths ?? {})) {

@@ -1,69 +1,15 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import Ajv2020Module from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { STATIC_VALIDATORS } from '../preload.js';
+import { type ParamLocation, paramKey, paramsKey, specFingerprint } from './ajv-options.js';
+import type { RuntimeCompilerFactory, ValidatorSource } from './ajv-runtime.js';
+import { SPEC_FINGERPRINT } from './contract-fingerprint.gen.js';
 import { fieldMessage } from './i18n.js';
 import type { FieldError } from './problem.js';
 import type { OperationSpec, ParameterSpec } from './spec.js';
 import { deref } from './spec.js';
 import type { JsonSchema, Lang, OpenApiDocument } from './types.js';
 
-// ajv and ajv-formats are CommonJS with a `default` property; take whichever the loader gives.
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ??
-  Ajv2020Module) as typeof Ajv2020Module;
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as typeof addFormatsModule;
-
-export const SPEC_ID = 'https://bosv2.local/openapi.json';
-
-/** Ajv's copy of the document: `discriminator.mapping` is not supported by Ajv, so it goes. */
-function ajvCopy(doc: OpenApiDocument, dropDiscriminator: boolean): OpenApiDocument {
-  const walk = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(walk);
-    if (!node || typeof node !== 'object') return node;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
-      if (k === 'discriminator' && v && typeof v === 'object' && 'propertyName' in v) {
-        if (!dropDiscriminator)
-          out[k] = { propertyName: (v as { propertyName: string }).propertyName };
-        continue;
-      }
-      out[k] = walk(v);
-    }
-    return out;
-  };
-  const copy = walk(doc) as OpenApiDocument;
-  copy.$id = SPEC_ID;
-  return copy;
-}
-
-export function refTo(pointer: string): string {
-  return SPEC_ID + pointer.replace(/[{}]/g, (c) => encodeURIComponent(c));
-}
-
-type AjvInstance = InstanceType<typeof Ajv2020>;
-
-function makeAjv(
-  doc: OpenApiDocument,
-  options: { coerce: boolean; allErrors: boolean; discriminator: boolean },
-): AjvInstance {
-  const ajv = new Ajv2020({
-    strict: false,
-    allErrors: options.allErrors,
-    coerceTypes: options.coerce ? 'array' : false,
-    useDefaults: options.coerce,
-    discriminator: options.discriminator,
-    validateSchema: false,
-    logger: false,
-    verbose: options.allErrors,
-    unicodeRegExp: true,
-    inlineRefs: false,
-  });
-  addFormats(ajv);
-  ajv.addKeyword({ keyword: 'example' });
-  ajv.addVocabulary(['xml', 'externalDocs']);
-  ajv.addSchema(ajvCopy(doc, !options.discriminator) as unknown as object, SPEC_ID);
-  return ajv;
-}
+type Precompiled = typeof import('./validators.gen.js');
 
 export interface ParamValues {
   path: Record<string, unknown>;
@@ -71,11 +17,37 @@ export interface ParamValues {
   header: Record<string, unknown>;
 }
 
+type Table = Record<string, ValidateFunction>;
+
 /**
- * Validates requests and responses against the contract's schemas with Ajv (JSON Schema
- * 2020-12, as OpenAPI 3.1 uses). Each operation's validators compile on first use, so the
- * server answers its first request without compiling the whole contract.
+ * The validators of the bundled contract, generated ahead of time (Ajv standalone code in
+ * validators.gen.ts): no `new Function` at run time, nothing to compile before an answer.
  */
+function precompiledSource(precompiled: Precompiled): ValidatorSource {
+  let params: Table | undefined;
+  let schemas: Table | undefined;
+  return {
+    params(op, where) {
+      params ??= precompiled.paramValidators() as Table;
+      const fn = params[paramsKey(op, where)];
+      if (fn) return fn;
+      if (!op.parameters.some((p) => p.in === where)) return null;
+      throw new Error(`No precompiled validator for the ${where} parameters of ${op.operationId}`);
+    },
+    schema(pointer) {
+      schemas ??= precompiled.schemaValidators() as Table;
+      const fn = schemas[pointer];
+      if (!fn) throw new Error(`No precompiled validator for ${pointer}`);
+      return fn;
+    },
+  };
+}
+
+/** Is this document the one the validators were precompiled from? (once per document) */
+export function isPrecompiledSpec(doc: OpenApiDocument): boolean {
+  return specFingerprint(doc) === SPEC_FINGERPRINT;
+}
+
 const shared = new WeakMap<object, ContractValidator>();
 
 /** One validator per contract document, shared by every engine and factory that uses it. */
@@ -88,97 +60,94 @@ export function validatorFor(doc: OpenApiDocument): ContractValidator {
   return v;
 }
 
+/**
+ * Validates requests and responses against the contract's schemas (JSON Schema 2020-12, as
+ * OpenAPI 3.1 uses). The bundled contract's validators are precompiled; a custom document's are
+ * compiled by Ajv on first use, after `load()` has brought Ajv in (the engine awaits it before
+ * its first request; the factories provide the compiler themselves).
+ */
 export class ContractValidator {
-  private instances: Partial<Record<'schemas' | 'params', AjvInstance>> = {};
-  private discriminator = true;
-  private readonly cache = new Map<string, ValidateFunction>();
-  /** Per operation and location: its compiled validator, or null when it has no parameters. */
+  private source: ValidatorSource | null = null;
+  private loading: Promise<void> | null = null;
+  private isPrecompiled: boolean | undefined;
+  /** Per operation and location: its validator, or null when it has no parameters. */
   private paramFns = new WeakMap<
     OperationSpec,
-    Partial<Record<'path' | 'query' | 'header', ValidateFunction | null>>
+    Partial<Record<ParamLocation, ValidateFunction | null>>
   >();
   private readonly arrayParams = new WeakMap<ParameterSpec, boolean>();
-  /** Validators of `{ $ref }` to a pointer, by kind: no string key built per request. */
-  private readonly refFns = {
-    request: new Map<string, ValidateFunction>(),
-    response: new Map<string, ValidateFunction>(),
-  };
+  /** Validators by pointer: no string key built per request. */
+  private readonly refFns = new Map<string, ValidateFunction>();
 
-  constructor(private readonly doc: OpenApiDocument) {}
-
-  /** Ajv instances are made on first use: the server answers before compiling anything. */
-  private ajv(kind: 'schemas' | 'params'): AjvInstance {
-    let a = this.instances[kind];
-    if (!a) {
-      a = makeAjv(this.doc, {
-        coerce: kind === 'params',
-        allErrors: true,
-        discriminator: this.discriminator,
-      });
-      this.instances[kind] = a;
-    }
-    return a;
+  constructor(private readonly doc: OpenApiDocument) {
+    // The library has the precompiled validators at hand: usable at once, synchronously.
+    if (STATIC_VALIDATORS && this.precompiled) this.source = precompiledSource(STATIC_VALIDATORS);
   }
 
-  private compile(
-    kind: 'request' | 'params' | 'response',
-    key: string,
-    schema: object,
-  ): ValidateFunction {
-    const instance = kind === 'params' ? 'params' : 'schemas';
-    const cacheKey = `${instance} ${key}`;
-    const hit = this.cache.get(cacheKey);
-    if (hit) return hit;
-    let fn: ValidateFunction;
-    try {
-      fn = this.ajv(instance).compile(schema);
-    } catch (error) {
-      // A discriminator Ajv cannot use (a branch without a const tag): validate the oneOf plainly.
-      if (!String(error).includes('discriminator') || !this.discriminator) throw error;
-      this.discriminator = false;
-      this.instances = {};
-      this.cache.clear();
+  /** Uses the precompiled validators (the document is the bundled contract)? */
+  get precompiled(): boolean {
+    this.isPrecompiled ??= isPrecompiledSpec(this.doc);
+    return this.isPrecompiled;
+  }
+
+  /** Can it validate now (its validators' module loaded)? */
+  get ready(): boolean {
+    return this.source !== null;
+  }
+
+  /**
+   * Loads the validators (once): the precompiled module for the bundled contract, else Ajv to
+   * compile the custom document's schemas on first use. Neither is loaded before it is needed.
+   */
+  load(): Promise<void> {
+    if (this.source) return Promise.resolve();
+    this.loading ??= this.precompiled
+      ? import('./validators.gen.js').then((m) => {
+          this.source ??= precompiledSource(m);
+        })
+      : import('./ajv-runtime.js').then((m) => this.useRuntimeCompiler(m.createRuntimeCompiler));
+    return this.loading;
+  }
+
+  /** Gives a custom document its compiler synchronously (the factories import Ajv statically). */
+  useRuntimeCompiler(factory: RuntimeCompilerFactory): void {
+    if (this.source) return;
+    this.source = factory(this.doc, () => {
       this.paramFns = new WeakMap();
-      this.refFns.request.clear();
-      this.refFns.response.clear();
-      fn = this.ajv(instance).compile(schema);
-    }
-    this.cache.set(cacheKey, fn);
-    return fn;
+      this.refFns.clear();
+    });
+  }
+
+  private get src(): ValidatorSource {
+    if (!this.source)
+      throw new Error('The contract validators are not loaded yet: await validator.load() first.');
+    return this.source;
   }
 
   /** Validates and coerces the parameters of one location (path, query or header). */
   validateParams(
     op: OperationSpec,
-    where: 'path' | 'query' | 'header',
+    where: ParamLocation,
     values: Record<string, unknown>,
     lang: Lang,
   ): FieldError[] {
-    let fn = this.paramFns.get(op)?.[where];
+    let byWhere = this.paramFns.get(op);
+    let fn = byWhere?.[where];
     if (fn === null) return [];
-    const params = op.parameters.filter((p) => p.in === where);
-    const key = (p: ParameterSpec) => (where === 'header' ? p.name.toLowerCase() : p.name);
     if (fn === undefined) {
-      // Built and compiled once per operation and location; later requests only call it.
-      let byWhere = this.paramFns.get(op);
       if (!byWhere) {
         byWhere = {};
         this.paramFns.set(op, byWhere);
       }
-      if (params.length === 0) {
-        byWhere[where] = null;
-        return [];
-      }
-      const schema = {
-        type: 'object',
-        properties: Object.fromEntries(params.map((p) => [key(p), { $ref: refTo(p.pointer) }])),
-        required: params.filter((p) => p.required).map(key),
-      };
-      fn = this.compile('params', `${op.operationId} ${where}`, schema);
+      // No parameters there: nothing to load or call, now or later.
+      fn = op.parameters.some((p) => p.in === where) ? this.src.params(op, where) : null;
       byWhere[where] = fn;
+      if (fn === null) return [];
     }
     if (fn(values)) return [];
-    const names = new Map(params.map((p) => [key(p), p.name]));
+    const names = new Map(
+      op.parameters.filter((p) => p.in === where).map((p) => [paramKey(p, where), p.name]),
+    );
     return toFieldErrors(fn.errors ?? [], lang, (path) => {
       const [first, ...rest] = path;
       return [`${where}.${names.get(first ?? '') ?? first}`, ...rest].join('.');
@@ -196,45 +165,51 @@ export class ContractValidator {
     return isArray;
   }
 
-  private refFn(kind: 'request' | 'response', pointer: string): ValidateFunction {
-    let fn = this.refFns[kind].get(pointer);
+  private refFn(pointer: string): ValidateFunction {
+    let fn = this.refFns.get(pointer);
     if (!fn) {
-      fn = this.compile(kind, pointer, { $ref: refTo(pointer) });
-      this.refFns[kind].set(pointer, fn);
+      fn = this.src.schema(pointer);
+      this.refFns.set(pointer, fn);
     }
     return fn;
   }
 
   validateBody(pointer: string, body: unknown, lang: Lang): FieldError[] {
-    const fn = this.refFn('request', pointer);
+    const fn = this.refFn(pointer);
     if (fn(body)) return [];
     return toFieldErrors(fn.errors ?? [], lang, (path) => (path.length ? path.join('.') : 'body'));
   }
 
   /** Validates a response body; returns the messages of what does not conform. */
   validateResponse(pointer: string, body: unknown): string[] {
-    const fn = this.refFn('response', pointer);
+    const fn = this.refFn(pointer);
     if (fn(body)) return [];
     return (fn.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
   }
 
   /** Validates any schema of the document (used by factories and the generic handler). */
   validateSchema(pointer: string, value: unknown): boolean {
-    return this.refFn('response', pointer)(value);
+    return this.refFn(pointer)(value);
   }
 
-  /** Compiles every operation's validators now (the server does this after its first answer). */
+  /** Makes every operation's validators now, so later first requests do not pay for it. */
   warmUp(ops: OperationSpec[]): void {
     for (const op of ops) {
-      for (const pointer of Object.values(op.requestBody?.content ?? {})) {
-        if (pointer) this.compile('request', pointer, { $ref: refTo(pointer) });
-      }
-      for (const res of Object.values(op.responses)) {
-        for (const pointer of Object.values(res.content)) {
-          if (pointer) this.compile('response', pointer, { $ref: refTo(pointer) });
-        }
-      }
+      for (const where of ['path', 'query', 'header'] as const) this.validateParamsFn(op, where);
+      for (const pointer of Object.values(op.requestBody?.content ?? {}))
+        if (pointer) this.refFn(pointer);
+      for (const res of Object.values(op.responses))
+        for (const pointer of Object.values(res.content)) if (pointer) this.refFn(pointer);
     }
+  }
+
+  private validateParamsFn(op: OperationSpec, where: ParamLocation): void {
+    let byWhere = this.paramFns.get(op);
+    if (!byWhere) {
+      byWhere = {};
+      this.paramFns.set(op, byWhere);
+    }
+    if (byWhere[where] === undefined) byWhere[where] = this.src.params(op, where);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { HandlerContext, HandlerMap } from '../engine/context.js';
+import { type HandlerContext, type HandlerMap, light } from '../engine/context.js';
 import { wita } from '../engine/sampler.js';
 import type { UserRecord } from '../store/types.js';
 import { userView } from './views.js';
@@ -81,10 +81,10 @@ export function createAuthHandlers(options: {
 }): HandlerMap {
   const ttl = options.accessTokenTtl;
   return {
-    getHealth: (ctx) => ({
+    getHealth: light((ctx) => ({
       status: 200,
       body: { status: 'ok', version: options.version, time: wita(new Date(ctx.now())) },
-    }),
+    })),
 
     officerLogin: (ctx) => {
       const { nrp, password } = ctx.body as { nrp: string; password: string };

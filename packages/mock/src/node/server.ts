@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createMockEngine } from '../create.js';
 import type { JournalEntry, MockEngine, MockOptions } from '../engine/engine.js';
-import { problem, problemResponse } from '../engine/problem.js';
+import { problemResponse } from '../engine/problem.js';
 import type { EngineResult, MockRequest } from '../engine/types.js';
 import { loadContractSpec } from './load-spec.js';
 
@@ -133,6 +133,65 @@ function writeResult(
   step();
 }
 
+/** One request through the engine (a function of the module: no closures per request). */
+async function serve(
+  engine: MockEngine,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  search: string,
+  url: string,
+  extra: Record<string, string>,
+  started: number,
+  onRequest: MockListenerOptions['onRequest'],
+): Promise<void> {
+  let read: { body: Uint8Array | null; tooLarge: boolean };
+  if (hasNoBody(req)) {
+    // Nothing to wait for: drain the (empty) stream without a promise and listeners.
+    req.resume();
+    read = NO_BODY;
+  } else read = await readBody(req);
+  const { body, tooLarge } = read;
+  // Node joins repeated request headers into one string, except Set-Cookie (an array):
+  // without one, its object serves as it is.
+  const raw = req.headers;
+  let headers = raw as Record<string, string>;
+  if (raw['set-cookie'] !== undefined) {
+    headers = {};
+    for (const k in raw) {
+      const v = raw[k];
+      if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    }
+  }
+  const mockReq: MockRequest = {
+    method: req.method ?? 'GET',
+    pathname,
+    query: new URLSearchParams(search),
+    headers,
+    body,
+    bodyTooLarge: tooLarge,
+  };
+  let result: EngineResult;
+  try {
+    result = await engine.handle(mockReq);
+  } catch (error) {
+    result = {
+      response: problemResponse(
+        engine.problem('server-error', 'id', {
+          detail: String((error as Error)?.message ?? error).slice(0, 200),
+        }),
+      ),
+    };
+  }
+  writeResult(req, res, result, extra, tooLarge);
+  onRequest?.({
+    method: mockReq.method,
+    url,
+    status: result.network ? 0 : result.response.status,
+    ms: Math.round((performance.now() - started) * 10) / 10,
+  });
+}
+
 /**
  * A Node `(req, res, next?)` listener serving the mock under `<basePath>` (default `/api/v2`)
  * and its admin API under `/__mock/`. Other paths go to `next()` when given, else 404.
@@ -148,7 +207,7 @@ export function createMockRequestListener(options: MockListenerOptions = {}): Mo
   const base = engine.basePath;
   const cors = options.cors !== false;
   const listener = (req: IncomingMessage, res: ServerResponse, next?: () => void) => {
-    const started = performance.now();
+    const started = options.onRequest ? performance.now() : 0;
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     let pathname = q >= 0 ? url.slice(0, q) : url;
@@ -163,64 +222,24 @@ export function createMockRequestListener(options: MockListenerOptions = {}): Mo
     // A fresh object per request: writeResult adds the response's headers to it.
     const extra: Record<string, string> = {};
     if (cors) {
-      extra['access-control-allow-methods'] = CORS_HEADERS['access-control-allow-methods'];
-      extra['access-control-allow-headers'] = CORS_HEADERS['access-control-allow-headers'];
-      extra['access-control-expose-headers'] = CORS_HEADERS['access-control-expose-headers'];
-      extra['access-control-max-age'] = CORS_HEADERS['access-control-max-age'];
       extra['access-control-allow-origin'] = req.headers.origin ?? '*';
+      extra['access-control-expose-headers'] = CORS_HEADERS['access-control-expose-headers'];
       extra.vary = 'Origin';
       if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+        // What a browser reads only from a preflight: sent with it alone (fewer headers to
+        // validate and write on every other answer).
+        extra['access-control-allow-methods'] = CORS_HEADERS['access-control-allow-methods'];
+        extra['access-control-allow-headers'] = CORS_HEADERS['access-control-allow-headers'];
+        extra['access-control-max-age'] = CORS_HEADERS['access-control-max-age'];
         res.writeHead(204, extra);
         res.end();
         return;
       }
     }
-    const run = async () => {
-      let read: { body: Uint8Array | null; tooLarge: boolean };
-      if (hasNoBody(req)) {
-        // Nothing to wait for: drain the (empty) stream without a promise and listeners.
-        req.resume();
-        read = NO_BODY;
-      } else read = await readBody(req);
-      const { body, tooLarge } = read;
-      const headers: Record<string, string> = {};
-      const raw = req.headers;
-      for (const k in raw) {
-        const v = raw[k];
-        if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-      }
-      const mockReq: MockRequest = {
-        method: req.method ?? 'GET',
-        pathname,
-        query: new URLSearchParams(search),
-        headers,
-        body,
-        bodyTooLarge: tooLarge,
-      };
-      let result: EngineResult;
-      try {
-        result = await engine.handle(mockReq);
-      } catch (error) {
-        result = {
-          response: problemResponse(
-            problem('server-error', 'id', {
-              detail: String((error as Error)?.message ?? error).slice(0, 200),
-            }),
-          ),
-        };
-      }
-      writeResult(req, res, result, extra, tooLarge);
-      options.onRequest?.({
-        method: mockReq.method,
-        url,
-        status: result.network ? 0 : result.response.status,
-        ms: Math.round((performance.now() - started) * 10) / 10,
-      });
-    };
-    run().catch(() => {
+    serve(engine, req, res, pathname, search, url, extra, started, options.onRequest).catch(() => {
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/problem+json' });
-        res.end(JSON.stringify(problem('server-error', 'id')));
+        res.end(JSON.stringify(engine.problem('server-error', 'id')));
       } else res.destroy();
     });
   };

@@ -1,10 +1,8 @@
 import type { Faker } from '@faker-js/faker';
-// The id_ID entry loads one locale (id_ID with en and base fallbacks); the package's root entry
-// loads every locale, which costs several hundred milliseconds at start.
-import { faker as idFaker } from '@faker-js/faker/locale/id_ID';
 import { HSU_REGIONS } from '../data/regions.gen.js';
 import { createPrng, hash32, prngUuid } from '../engine/prng.js';
 import { RANKS_BINTARA } from '../engine/text-bank.js';
+import { STATIC_FAKER } from '../preload.js';
 import type { StoreState, UnitRecord, UserRecord } from './types.js';
 
 /** The demo accounts, the same for every seed (documented in the README). */
@@ -68,12 +66,25 @@ const AMUNTAI_TENGAH = '63.08.05';
 /** The date seeded history ends on (fixed, so a seed gives the same data every day). */
 export const DEFAULT_REFERENCE_DATE = '2026-11-20T10:00:00+08:00';
 
-const FakerClass = idFaker.constructor as new (options: {
-  locale: Faker['rawDefinitions'];
-}) => Faker;
+let baseFaker: Faker | null = STATIC_FAKER;
+
+/** Is faker loaded (always in the library; in the CLI after its first answer)? */
+export function fakerLoaded(): boolean {
+  return baseFaker !== null;
+}
+
+/** Loads faker's id_ID locale (a no-op when loaded). */
+export async function loadFaker(): Promise<void> {
+  // The id_ID entry loads one locale (id_ID with en and base fallbacks), not all of them.
+  baseFaker ??= (await import('@faker-js/faker/locale/id_ID')).faker;
+}
 
 export function createFaker(seed: number): Faker {
-  const faker = new FakerClass({ locale: idFaker.rawDefinitions });
+  if (!baseFaker) throw new Error('faker is not loaded yet: await loadFaker() first');
+  const FakerClass = baseFaker.constructor as new (options: {
+    locale: Faker['rawDefinitions'];
+  }) => Faker;
+  const faker = new FakerClass({ locale: baseFaker.rawDefinitions });
   faker.seed(seed);
   return faker;
 }
