@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { type BodyValidator, createContractValidator } from './contract.js';
+export { getScenario, scenarios, workflows } from './data.js';
 export {
   type Action,
   computeScore,
@@ -28,7 +29,6 @@ export {
 } from './engine.js';
 export { getPath, sameValue, setPath } from './paths.js';
 export { type ScenarioProgress, summarizeProgress } from './progress.js';
-export { scenarios, workflows } from './scenarios.gen.js';
 export { mistakeActions, perfectActions, play } from './simulate.js';
 export {
   analysePadding,
@@ -51,13 +51,3 @@ export {
   type XapiStatement,
   type XapiVerb,
 } from './xapi.js';
-
-import { scenarios } from './scenarios.gen.js';
-import type { Scenario } from './types.js';
-
-/** The scenario with this id. */
-export function getScenario(id: string): Scenario {
-  const found = scenarios.find((s) => s.id === id);
-  if (!found) throw new Error(`No training scenario "${id}".`);
-  return found;
-}
