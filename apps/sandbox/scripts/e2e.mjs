@@ -374,6 +374,13 @@ async function playExam(page, scenario) {
       await page.getByTestId('answer').click();
     } else {
       if (step.expected) {
+        // The forms are a chunk of their own, loaded after the player: wait for this one.
+        await page
+          .locator(
+            '[data-testid=activity-form], [data-testid=operation-form], [data-testid=upload-form]',
+          )
+          .first()
+          .waitFor();
         const prefix = (await page.getByTestId('activity-form').count()) > 0 ? 'entry' : 'op';
         missed.push(...(await fillForm(page, prefix, step.expected)).map((p) => `${id}:${p}`));
       }

@@ -27,7 +27,8 @@ export const CHROME_FLAGS = [
  * Runs Lighthouse (performance and accessibility) on each URL in a fresh Chromium.
  * @param {string[]} urls
  * @returns {Promise<{ url: string, performance: number, accessibility: number, tti: number,
- *   fcp: number, lcp: number, tbt: number, failed: string[], hosts: string[], bootup: string[] }[]>}
+ *   fcp: number, lcp: number, tbt: number, failed: string[], hosts: string[], bootup: string[],
+ *   runtimeLoaded: boolean }[]>}
  */
 export async function runLighthouse(urls) {
   process.env.CHROME_PATH ??= process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -63,6 +64,9 @@ export async function runLighthouse(urls) {
           .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score === 0)
           .map((ref) => ref.id),
         hosts,
+        // Whether the simulated server's chunk loaded while Lighthouse watched (it starts on a
+        // tap or after a few seconds idle; see src/runtime/use-runtime.ts).
+        runtimeLoaded: requests.some((r) => /\/assets\/runtime-[^/]*\.js$/.test(r.url)),
         // Where the main thread's time went: the three scripts that cost most (ms).
         bootup: (lhr.audits['bootup-time']?.details?.items ?? []).slice(0, 3).map((item) => {
           // The page's own URL collects code compiled at run time (Ajv's validators: eval).

@@ -3,6 +3,7 @@ import '@bosv2/ui/styles.css';
 import { type ReactNode, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { ClassroomProvider } from './classroom/classroom.js';
 import { I18nProvider, useI18n } from './i18n/context.js';
 import { ProgressProvider } from './state/progress.js';
 import './styles.css';
@@ -20,7 +21,9 @@ createRoot(root).render(
     <I18nProvider>
       <WithUiLanguage>
         <ProgressProvider>
-          <App />
+          <ClassroomProvider>
+            <App />
+          </ClassroomProvider>
         </ProgressProvider>
       </WithUiLanguage>
     </I18nProvider>

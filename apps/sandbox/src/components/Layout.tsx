@@ -1,5 +1,6 @@
 import { TrainingBanner } from '@bosv2/ui';
 import type { ReactNode } from 'react';
+import { ClassroomStatusLine } from '../classroom/classroom.js';
 import { useI18n } from '../i18n/context.js';
 import { href, type Route } from '../router.js';
 import { OfflineNotice } from './OfflineNotice.js';
@@ -57,6 +58,7 @@ export function Layout({ route, children }: { route: Route; children: ReactNode 
           </ul>
         </nav>
         <OfflineNotice />
+        <ClassroomStatusLine />
       </header>
       <main id="main" tabIndex={-1}>
         {children}

@@ -1,4 +1,3 @@
-import spec from '@bosv2/contract/openapi.json';
 import {
   type Action,
   type ChoiceStep,
@@ -11,35 +10,72 @@ import {
   type Session,
   type SessionState,
   type Text,
-  workflows,
-} from '@bosv2/training';
+} from '@bosv2/training/core';
+import { workflows } from '@bosv2/training/data';
 import {
-  ActivityForm,
   apiRegionSource,
   type Problem,
   type RegionPageLike,
   type RegionSource,
-  type SchemaDocument,
   ScoreSummary,
 } from '@bosv2/ui';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  startTransition,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { forwardToClassroom } from '../classroom/forward.js';
 import { useI18n } from '../i18n/context.js';
 import type { Mode, Role } from '../router.js';
 import { href } from '../router.js';
 import type { Drill } from '../runtime/network.js';
 import type { SandboxRuntime } from '../runtime/runtime.js';
-import { useNetworkOnline, useOutbox, useRuntime } from '../runtime/use-runtime.js';
+import {
+  browserSchedule,
+  getRuntime,
+  onRuntimeStarted,
+  sandboxNetwork,
+  scheduleStart,
+  startedRuntime,
+  useDrill,
+  useNetworkOnline,
+  useOutbox,
+  useRuntime,
+} from '../runtime/use-runtime.js';
 import { useProgress } from '../state/progress.js';
+import { Briefing, PlayerPreview } from './Briefing.js';
 import { attemptOf, latestKey, menuPaths, menuTree, planSubmit } from './bridge.js';
 import { DrillPanel } from './DrillPanel.js';
 import { MenuNavigator } from './MenuNavigator.js';
-import { OperationForm } from './OperationForm.js';
-import { mirrored, type OperationInfo, operationIndex, resolvePath } from './operations.js';
-import { UploadForm } from './UploadForm.js';
+import { mirrored, type OperationInfo, resolvePath } from './operations.js';
 
-const SPEC = spec as unknown as SchemaDocument;
-const OPERATIONS = operationIndex(spec as never);
+// The forms and the contract they are drawn from load after the player is on screen (the first
+// step is usually the menu); they are fetched at once in the background.
+let formsChunk: Promise<typeof import('./EntryForm.js')> | undefined;
+const loadForms = () => {
+  formsChunk ??= import('./EntryForm.js');
+  return formsChunk;
+};
+const EntryForm = lazy(() => loadForms().then((m) => ({ default: m.EntryForm })));
+const loadContract = () => loadForms().then((m) => m.contract);
 const CREATES = /^create|Register$/;
+
+/** Reports the scenario creates on the simulated server: what the result screen expects. */
+function expectedRecords(
+  scenario: Scenario,
+  operations: ReadonlyMap<string, OperationInfo>,
+): number {
+  return scenario.steps.filter((s) => {
+    if (s.kind !== 'entry' || !CREATES.test(s.operationId)) return false;
+    const op = operations.get(s.operationId);
+    return op !== undefined && mirrored(op);
+  }).length;
+}
 
 /** What is kept on the device while an attempt runs, so a reload (even offline) continues it. */
 interface SavedAttempt {
@@ -48,6 +84,18 @@ interface SavedAttempt {
   baseline: number;
   /** The engine's Idempotency-Key → the SDK outbox entry that carries it. */
   mirrored: Record<string, string>;
+  /**
+   * Whether the simulated server was prepared for the attempt (its world, the officer's
+   * session) and `baseline` taken. The attempt starts before the runtime has loaded; it is
+   * prepared when the runtime starts. Absent in attempts saved before this existed: prepared.
+   */
+  prepared?: boolean;
+}
+
+interface AttemptMeta {
+  baseline: number;
+  mirrored: Record<string, string>;
+  prepared: boolean;
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -64,6 +112,7 @@ async function until(check: () => boolean, ms: number): Promise<boolean> {
 /** Ids the simulated server gave the reports this attempt created, by resource group. */
 async function createdIds(
   runtime: SandboxRuntime,
+  operations: ReadonlyMap<string, OperationInfo>,
   op: OperationInfo,
   entryIds: string[],
 ): Promise<Map<string, string>> {
@@ -73,7 +122,7 @@ async function createdIds(
     runtime.outbox
       .getSnapshot()
       .entries.filter((e) => entryIds.includes(e.id) && CREATES.test(e.operationId))
-      .filter((e) => OPERATIONS.get(e.operationId)?.tag === op.tag);
+      .filter((e) => operations.get(e.operationId)?.tag === op.tag);
   // A create may still be on its way (slow drill): wait for it a little.
   await until(() => own().every((e) => e.state === 'sent' || e.state === 'failed'), 10_000);
   for (const entry of own()) {
@@ -86,14 +135,23 @@ async function createdIds(
 export function Player({ scenario, mode, role }: { scenario: Scenario; mode: Mode; role: Role }) {
   const { t, locale } = useI18n();
   const progress = useProgress();
-  const runtime = useRuntime();
+  const network = sandboxNetwork();
+  // Reports of a resumed attempt may wait in the outbox: then the runtime starts at once.
+  const [eager, setEager] = useState(false);
+  const runtime = useRuntime(eager);
   const outbox = useOutbox(runtime);
-  const online = useNetworkOnline(runtime);
+  const online = useNetworkOnline();
+  const drill = useDrill();
   const session = useRef<Session | null>(null);
-  const meta = useRef<{ baseline: number; mirrored: Record<string, string> }>({
-    baseline: 0,
-    mirrored: {},
-  });
+  const meta = useRef<AttemptMeta>({ baseline: 0, mirrored: {}, prepared: false });
+  /** The runtime once this attempt is prepared on it (see `SavedAttempt.prepared`). */
+  const attemptReady = useRef<Promise<SandboxRuntime> | null>(null);
+  /** Preparations run one after another, even when the attempt effect runs again. */
+  const preparing = useRef<Promise<unknown>>(Promise.resolve());
+  const [prepared, setPrepared] = useState<SandboxRuntime | null>(null);
+  const preparedRef = useRef<SandboxRuntime | null>(null);
+  /** An action waits for the training server (shown as "Menyiapkan server latihan…"). */
+  const [waiting, setWaiting] = useState(false);
   const [reply, setReply] = useState<Reply | null>(null);
   const [notices, setNotices] = useState<{ notices: Text[]; feedback: Finding[] }>({
     notices: [],
@@ -103,11 +161,11 @@ export function Player({ scenario, mode, role }: { scenario: Scenario; mode: Mod
   const [formValue, setFormValue] = useState<{ key: number; value?: Record<string, unknown> }>({
     key: 0,
   });
-  const [drill, setDrill] = useState<Drill>('normal');
   const [busy, setBusy] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const [recorded, setRecorded] = useState(false);
-  const [newRecords, setNewRecords] = useState<number | null>(null);
+  /** What reached the simulated server in this attempt, against what should have. */
+  const [delivery, setDelivery] = useState<{ count: number; expected: number } | null>(null);
   const storageKey = `attempt:${scenario.id}:${mode}`;
   const { saveValue, loadValue, record, recordStatements, ready } = progress;
 
@@ -116,6 +174,8 @@ export function Player({ scenario, mode, role }: { scenario: Scenario; mode: Mod
     if (!current) return;
     const saved: SavedAttempt = { state: current.state, ...meta.current };
     void saveValue(storageKey, current.state.finished ? null : saved);
+    // A trainee in a classroom session: the trainer's board follows each step, not just the end.
+    forwardToClassroom(current.statements());
   }, [saveValue, storageKey]);
 
   const show = useCallback(
@@ -139,44 +199,108 @@ export function Player({ scenario, mode, role }: { scenario: Scenario; mode: Mod
     [show],
   );
 
-  // Start the attempt, or continue the one this device was in the middle of.
+  // Start the attempt, or continue the one this device was in the middle of. This needs no
+  // runtime: the player is on screen at once, and the attempt is prepared on the simulated
+  // server when the runtime starts (in the background, or when an action needs it).
   useEffect(() => {
-    if (!runtime || !ready) return;
+    if (!ready) return;
     let live = true;
+    let unsubscribe = () => {};
+    attemptReady.current = null;
+    preparedRef.current = null;
+    setPrepared(null);
     void (async () => {
       const saved = await loadValue<SavedAttempt | null>(storageKey);
       if (!live) return;
       if (saved && !saved.state.finished && saved.state.mode === mode) {
         session.current = resumeSession(scenario, saved.state);
-        meta.current = { baseline: saved.baseline, mirrored: { ...saved.mirrored } };
+        meta.current = {
+          baseline: saved.baseline,
+          mirrored: { ...saved.mirrored },
+          prepared: saved.prepared ?? true,
+        };
+        if (Object.keys(saved.mirrored).length > 0) setEager(true);
       } else {
-        await runtime.beginAttempt(scenario.role, scenario.setting.desaCode).catch(() => undefined);
         session.current = createSession(scenario, mode, { locale });
-        meta.current = { baseline: runtime.recordCount(), mirrored: {} };
+        meta.current = { baseline: 0, mirrored: {}, prepared: false };
       }
-      setDrill(runtime.drill);
-      const isOnline = runtime.network.isOnline();
-      if (session.current.state.online !== isOnline) {
-        show(session.current.dispatch({ type: 'network', online: isOnline }));
-      } else {
-        show(session.current.view());
-      }
+      const started = new Promise<SandboxRuntime>((resolve) => {
+        unsubscribe = onRuntimeStarted(() => {
+          const rt = startedRuntime();
+          if (rt) resolve(rt);
+        });
+      });
+      const own = meta.current;
+      const prepare = async (rt: SandboxRuntime) => {
+        if (!live || own.prepared) return;
+        // A fresh seeded world (unless reports still wait), the role's session, the desa.
+        await rt.beginAttempt(scenario.role, scenario.setting.desaCode).catch(() => undefined);
+        own.baseline = rt.recordCount();
+        own.prepared = true;
+        if (live) save();
+      };
+      const preparedNow = started.then((rt) => {
+        const step = preparing.current.then(() => prepare(rt));
+        preparing.current = step;
+        return step.then(() => rt);
+      });
+      attemptReady.current = preparedNow;
+      void preparedNow.then((rt) => {
+        if (!live) return;
+        preparedRef.current = rt;
+        setPrepared(rt);
+      });
+      const isOnline = network.isOnline();
+      const first =
+        session.current.state.online !== isOnline
+          ? session.current.dispatch({ type: 'network', online: isOnline })
+          : session.current.view();
+      // The player's first full render is the page's biggest: as a transition React renders it
+      // in slices that leave the main thread free in between (no long task on a slow phone).
+      startTransition(() => show(first));
     })();
     return () => {
       live = false;
+      unsubscribe();
     };
-  }, [runtime, ready, scenario, mode, locale, loadValue, storageKey, show]);
+  }, [network, ready, scenario, mode, locale, loadValue, storageKey, show, save]);
+
+  /**
+   * The runtime with this attempt prepared on it, started now if it has not (null if it cannot
+   * load). `visible`: the trainee waits for it, so the player says so.
+   */
+  const need = useCallback(async (visible: boolean): Promise<SandboxRuntime | null> => {
+    const pending = attemptReady.current;
+    if (!pending) return null;
+    const loading = getRuntime();
+    const wait = visible && !preparedRef.current;
+    if (wait) setWaiting(true);
+    try {
+      // A runtime that cannot load (its chunk missing offline) fails here instead of hanging.
+      await loading;
+      return await pending;
+    } catch {
+      return null;
+    } finally {
+      if (wait) setWaiting(false);
+    }
+  }, []);
+
+  // The forms' chunk (the contract, the schema forms): fetched with the first tap, or once the
+  // page has been idle, so it is there when the trainee reaches a form. A step that shows a
+  // form loads it at once (EntryForm is lazy).
+  useEffect(() => scheduleStart(() => void loadForms(), browserSchedule()), []);
 
   // The engine hears what the network does (the device's signal and the drills).
   useEffect(
     () =>
-      runtime?.network.subscribe((isOnline) => {
+      network.subscribe((isOnline) => {
         const current = session.current;
         if (current && !current.state.finished && current.state.online !== isOnline) {
           dispatch({ type: 'network', online: isOnline });
         }
       }),
-    [runtime, dispatch],
+    [network, dispatch],
   );
 
   // Exams are timed: let the engine look at the clock.
@@ -193,48 +317,63 @@ export function Player({ scenario, mode, role }: { scenario: Scenario; mode: Mod
 
   // The end: store the attempt once, then check what reached the simulated server.
   useEffect(() => {
-    if (!reply?.done || !reply.score || !session.current || !runtime || recorded) return;
+    if (!reply?.done || !reply.score || !session.current || recorded) return;
     setRecorded(true);
     void record([attemptOf(scenario, mode, session.current.state, reply.score, Date.now())]);
     // The attempt's learning records (xAPI-shaped, each with its own id), kept for a trainer.
     void recordStatements(session.current.statements());
     void (async () => {
-      await until(() => runtime.outbox.getSnapshot().pending === 0, 30_000);
-      await runtime.saved();
-      setNewRecords(runtime.recordCount() - meta.current.baseline);
+      const rt = await need(false);
+      if (!rt) return;
+      const { operations } = await loadContract();
+      await until(() => rt.outbox.getSnapshot().pending === 0, 30_000);
+      await rt.saved();
+      setDelivery({
+        count: rt.recordCount() - meta.current.baseline,
+        expected: expectedRecords(scenario, operations),
+      });
     })();
-  }, [reply, runtime, recorded, record, recordStatements, scenario, mode]);
+  }, [reply, recorded, record, recordStatements, scenario, mode, need]);
 
-  const regionSource = useMemo<RegionSource | undefined>(
+  // Desa names come from the simulated server: a search waits for it (and starts it).
+  const regionSource = useMemo<RegionSource>(
     () =>
-      runtime
-        ? apiRegionSource(
-            (query, signal) =>
-              runtime.client.regions.list(
-                { query } as never,
-                { signal } as never,
-              ) as Promise<RegionPageLike>,
-          )
-        : undefined,
-    [runtime],
+      apiRegionSource(async (query, signal) => {
+        const rt = await need(false);
+        if (!rt) throw new TypeError('Failed to fetch (the training server did not start)');
+        return rt.client.regions.list(
+          { query } as never,
+          { signal } as never,
+        ) as Promise<RegionPageLike>;
+      }),
+    [need],
+  );
+  // What reached the simulated server since the attempt began: counted again when the outbox
+  // changes (every report the trainee sends goes through it), not on every render.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: outbox is the recount's trigger.
+  const serverNew = useMemo(
+    () =>
+      prepared && meta.current.prepared ? prepared.recordCount() - meta.current.baseline : null,
+    [prepared, outbox],
   );
   const tree = useMemo(() => menuTree(menuPaths(workflows, scenario)), [scenario]);
 
   const mirror = async (
+    runtime: SandboxRuntime,
     step: EntryStep,
     body: Record<string, unknown> | undefined,
     key: string,
     plan: ReturnType<typeof planSubmit>,
   ) => {
-    if (!runtime) return;
-    const goOffline = () => {
-      runtime.applyDrill('offline');
-      setDrill('offline');
-    };
-    const op = OPERATIONS.get(step.operationId);
+    const goOffline = () => runtime.applyDrill('offline');
+    const { operations } = await loadContract();
+    const op = operations.get(step.operationId);
     const path =
       op && mirrored(op)
-        ? resolvePath(op, await createdIds(runtime, op, Object.values(meta.current.mirrored)))
+        ? resolvePath(
+            op,
+            await createdIds(runtime, operations, op, Object.values(meta.current.mirrored)),
+          )
         : null;
     if (!op || path === null) {
       // Not a report the simulated server keeps (a login, say): only the signal drops.
@@ -262,6 +401,9 @@ export function Player({ scenario, mode, role }: { scenario: Scenario; mode: Mod
     if (!current) return;
     setBusy(true);
     try {
+      // The simulated server must be up before the engine moves on: what the trainee sends
+      // goes to both, in order.
+      const rt = await need(true);
       if (input) {
         const values = current.view().current?.values ?? {};
         for (const field of new Set([...Object.keys(values), ...Object.keys(input)])) {
@@ -275,7 +417,7 @@ export function Player({ scenario, mode, role }: { scenario: Scenario; mode: Mod
       const key = latestKey(current.state);
       const plan = planSubmit(next, key);
       setProblem((plan.problem as Problem | undefined) ?? null);
-      if (plan.send) await mirror(step, input, key, plan);
+      if (plan.send && rt) await mirror(rt, step, input, key, plan);
     } finally {
       setBusy(false);
     }
@@ -283,32 +425,26 @@ export function Player({ scenario, mode, role }: { scenario: Scenario; mode: Mod
 
   const retry = async () => {
     dispatch({ type: 'retry' });
-    if (!runtime) return;
-    for (const entry of runtime.outbox.getSnapshot().entries) {
-      if (entry.state === 'failed') await runtime.outbox.retry(entry.id).catch(() => undefined);
+    const rt = await need(true);
+    if (!rt) return;
+    for (const entry of rt.outbox.getSnapshot().entries) {
+      if (entry.state === 'failed') await rt.outbox.retry(entry.id).catch(() => undefined);
     }
-    await runtime.outbox.flush();
+    await rt.outbox.flush();
   };
 
   const changeDrill = (next: Drill) => {
-    runtime?.applyDrill(next);
-    setDrill(next);
+    // Before the runtime starts the network keeps the drill; the runtime applies it on start.
+    const rt = startedRuntime();
+    if (rt) rt.applyDrill(next);
+    else network.drill = next;
   };
 
-  if (!runtime || !reply) {
-    return <p role="status">{t('common.loading')}</p>;
-  }
+  if (!reply) return <PlayerPreview scenario={scenario} mode={mode} />;
 
   const view = reply.current;
   const step = view?.step;
   const engineOutbox = session.current?.state.outbox.length ?? 0;
-  const expectedRecords = scenario.steps.filter(
-    (s) =>
-      s.kind === 'entry' &&
-      CREATES.test(s.operationId) &&
-      OPERATIONS.get(s.operationId) &&
-      mirrored(OPERATIONS.get(s.operationId) as OperationInfo),
-  ).length;
   const timeLeft =
     mode === 'exam' && session.current
       ? Math.max(0, scenario.timeLimitMinutes * 60_000 - (now - session.current.state.startedAt))
@@ -320,6 +456,7 @@ export function Player({ scenario, mode, role }: { scenario: Scenario; mode: Mod
       data-testid="player"
       data-step-kind={step?.kind ?? 'done'}
       data-step-id={step?.id ?? ''}
+      data-server={prepared ? 'ready' : 'starting'}
     >
       <div className="player-head">
         <p className="hint">
@@ -338,19 +475,7 @@ export function Player({ scenario, mode, role }: { scenario: Scenario; mode: Mod
           </p>
         ) : null}
       </div>
-      <details className="briefing" open={!reply.done}>
-        <summary>{t('scenario.briefing')}</summary>
-        <p className="briefing-text">{scenario.briefing[locale]}</p>
-        <p className="hint">
-          {scenario.setting.persona.rank ? `${scenario.setting.persona.rank} ` : ''}
-          {scenario.setting.persona.name} · {scenario.setting.desaName},{' '}
-          {scenario.setting.kecamatanName} · {scenario.setting.date}
-          {scenario.setting.time ? ` ${scenario.setting.time}` : ''}
-        </p>
-        {mode === 'exam' ? (
-          <p className="hint">{t('scenario.passMark', { score: scenario.passMark })}</p>
-        ) : null}
-      </details>
+      <Briefing scenario={scenario} mode={mode} open={!reply.done} />
 
       {reply.guide ? (
         <div className="guide" role="note" aria-label={t('player.guide')} data-testid="guide">
@@ -384,16 +509,23 @@ export function Player({ scenario, mode, role }: { scenario: Scenario; mode: Mod
           {step.kind === 'choice' ? (
             <ChoiceForm step={step} onChoose={(option) => dispatch({ type: 'choose', option })} />
           ) : null}
+          {waiting ? (
+            <p className="note" role="status" data-testid="preparing">
+              {t('player.preparing')}
+            </p>
+          ) : null}
           {step.kind === 'entry' ? (
-            <EntryForm
-              key={`${step.id}-${formValue.key}`}
-              step={step}
-              values={formValue.value ?? view?.values}
-              problem={problem}
-              busy={busy}
-              regionSource={regionSource}
-              onSubmit={(input) => submitEntry(step, input)}
-            />
+            <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+              <EntryForm
+                key={`${step.id}-${formValue.key}`}
+                step={step}
+                values={formValue.value ?? view?.values}
+                problem={problem}
+                busy={busy}
+                regionSource={regionSource}
+                onSubmit={(input) => submitEntry(step, input)}
+              />
+            </Suspense>
           ) : null}
           <div className="actions">
             {mode !== 'exam' ? (
@@ -463,19 +595,22 @@ export function Player({ scenario, mode, role }: { scenario: Scenario; mode: Mod
             {reply.score.passed ? t('player.passed') : t('player.notPassed')} ({reply.score.percent}
             %)
           </p>
-          {newRecords === null ? (
+          {delivery === null ? (
             <p role="status">{t('player.checkingDelivery')}</p>
           ) : (
             <p
-              className={newRecords === expectedRecords ? 'note' : 'note note-warn'}
+              className={delivery.count === delivery.expected ? 'note' : 'note note-warn'}
               data-testid="delivery-check"
-              data-ok={String(newRecords === expectedRecords)}
+              data-ok={String(delivery.count === delivery.expected)}
             >
-              {newRecords === expectedRecords
-                ? expectedRecords === 0
+              {delivery.count === delivery.expected
+                ? delivery.expected === 0
                   ? t('player.deliveredNone')
-                  : t('player.deliveredOnce', { count: newRecords })
-                : t('player.deliveredWrong', { count: newRecords, expected: expectedRecords })}
+                  : t('player.deliveredOnce', { count: delivery.count })
+                : t('player.deliveredWrong', {
+                    count: delivery.count,
+                    expected: delivery.expected,
+                  })}
             </p>
           )}
           <div className="actions">
@@ -495,12 +630,15 @@ export function Player({ scenario, mode, role }: { scenario: Scenario; mode: Mod
         online={online}
         outbox={outbox}
         onRetry={() => void retry()}
-        newRecords={runtime ? runtime.recordCount() - meta.current.baseline : null}
+        newRecords={serverNew}
         onReset={() => {
           if (!window.confirm(t('drill.resetConfirm'))) return;
           void (async () => {
-            await runtime.reset();
-            await runtime.saved();
+            const rt = await need(true);
+            if (rt) {
+              await rt.reset();
+              await rt.saved();
+            }
             await saveValue(storageKey, null);
             location.reload();
           })();
@@ -540,89 +678,5 @@ function ChoiceForm({ step, onChoose }: { step: ChoiceStep; onChoose(option: str
         {t('player.answer')}
       </button>
     </form>
-  );
-}
-
-function EntryForm({
-  step,
-  values,
-  problem,
-  busy,
-  regionSource,
-  onSubmit,
-}: {
-  step: EntryStep;
-  values: Record<string, unknown> | undefined;
-  problem: Problem | null;
-  busy: boolean;
-  regionSource: RegionSource | undefined;
-  onSubmit(input?: Record<string, unknown>): Promise<void>;
-}) {
-  const { t, locale } = useI18n();
-  const op = OPERATIONS.get(step.operationId);
-  if (!step.expected) {
-    return (
-      <button
-        type="button"
-        className="button"
-        disabled={busy}
-        onClick={() => void onSubmit()}
-        data-testid="entry-submit"
-      >
-        {t('scenario.submit')}
-      </button>
-    );
-  }
-  const type = typeof step.expected.type === 'string' ? step.expected.type : null;
-  if ((step.operationId === 'createActivity' || step.operationId === 'replaceActivity') && type) {
-    return (
-      <div className="entry-form" data-testid="activity-form">
-        <ActivityForm
-          spec={SPEC}
-          type={type}
-          defaultValue={values ?? {}}
-          problem={problem}
-          busy={busy}
-          regionSource={regionSource}
-          simulatedPosition
-          submitLabel={t('scenario.submit')}
-          locale={locale}
-          idPrefix="entry"
-          onSubmit={(input) => onSubmit(input)}
-        />
-      </div>
-    );
-  }
-  if (step.operationId === 'uploadAttachment') {
-    const kinds = (SPEC as { components?: { schemas?: Record<string, { enum?: string[] }> } })
-      .components?.schemas?.AttachmentKind?.enum;
-    return (
-      <div className="entry-form" data-testid="upload-form">
-        <UploadForm
-          kinds={kinds ?? []}
-          defaultValue={values ?? {}}
-          submitLabel={t('scenario.submit')}
-          onSubmit={(input) => onSubmit(input)}
-        />
-      </div>
-    );
-  }
-  if (!op?.bodySchema) {
-    return <p className="note note-warn">{t('player.noForm', { op: step.operationId })}</p>;
-  }
-  return (
-    <div className="entry-form" data-testid="operation-form">
-      <OperationForm
-        spec={SPEC}
-        schemaName={op.bodySchema}
-        title={step.title[locale]}
-        defaultValue={values ?? {}}
-        context={step.expected}
-        problem={problem}
-        submitLabel={t('scenario.submit')}
-        regionSource={regionSource}
-        onSubmit={(input) => onSubmit(input)}
-      />
-    </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Finding, Mode, Reply, Scenario, ScoreReport, SessionState } from '@bosv2/training';
+import { mistakeField } from '../classroom/events.js';
 import type { Attempt } from '../progress/types.js';
 
 // How an attempt's engine (@bosv2/training, which plays the scenario's server) and the sandbox's
@@ -38,14 +39,7 @@ export function planSubmit(reply: Reply, key: string): SendPlan {
 
 /** Field of a finding, for "mistakes by field" (`mismatch:details.x` → `details.x`). */
 export function findingField(finding: Finding, scenario: Scenario): string {
-  const listed = scenario.mistakes.find((m) => m.id === finding.id);
-  if (listed) return 'field' in listed.detect ? listed.detect.field : listed.detect.kind;
-  const [kind, rest] = [
-    finding.id.split(':')[0] ?? finding.id,
-    finding.id.split(':').slice(1).join(':'),
-  ];
-  if ((kind === 'mismatch' || kind === 'padding' || kind === 'missing-facts') && rest) return rest;
-  return kind;
+  return mistakeField(finding.id, scenario);
 }
 
 /** Mistakes counted by field. */

@@ -162,6 +162,24 @@ describe('beginAttempt', () => {
     app.outbox.stop();
   });
 
+  it('prepares an attempt while a drill is on, and the drill applies again afterwards', async () => {
+    // The trainee can switch a drill on before the runtime (started in the background) is up.
+    const app = runtime(new IDBFactory(), memoryStateStore());
+    app.network.drill = 'server-error';
+    await app.start();
+    await app.beginAttempt('bhabinkamtibmas', '63.08.05.1003');
+    expect(await app.client.session.get()).toBeTruthy();
+    const inPolsek = { ...activity, location: { desaCode: '63.08.05.1003' } };
+    await expect(app.client.activities.create({ body: inPolsek } as never)).rejects.toMatchObject({
+      status: 503,
+    });
+    app.applyDrill('normal');
+    await expect(app.client.activities.create({ body: inPolsek } as never)).resolves.toMatchObject({
+      type: 'GIAT_DESA',
+    });
+    app.outbox.stop();
+  });
+
   it('starts each attempt from the seeded world, but never while reports wait in the outbox', async () => {
     let signal = true;
     const app = runtime(new IDBFactory(), memoryStateStore(), () => signal);

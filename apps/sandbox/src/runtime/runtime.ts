@@ -153,18 +153,25 @@ export class SandboxRuntime {
    * the scenario's desa in the assigned area (BOS V2 refuses reports from outside it).
    */
   async beginAttempt(role: AccountRole, desaCode?: string): Promise<void> {
-    const snapshot = this.outbox.getSnapshot();
-    if (snapshot.pending === 0) {
-      // Sent entries are done; refused ones belong to an earlier attempt's world.
-      for (const entry of snapshot.entries) await this.outbox.remove(entry.id);
-      this.mock.engine.reset(this.seed);
+    // The preparation is not part of the drill: the trainee may have switched a drill on
+    // before the runtime started (it starts in the background), and a failing or offline
+    // server must not stop the sign-in. The drill applies again when the preparation ends.
+    this.mock.engine.setFaults([]);
+    try {
+      const snapshot = this.outbox.getSnapshot();
+      if (snapshot.pending === 0) {
+        // Sent entries are done; refused ones belong to an earlier attempt's world.
+        for (const entry of snapshot.entries) await this.outbox.remove(entry.id);
+        this.mock.engine.reset(this.seed);
+        this.#role = null;
+        await this.client.session.set(null);
+      }
+      if (role === 'bhabinkamtibmas' && desaCode) await this.#officerOf(desaCode);
+      else await this.loginAs(role);
+    } finally {
       this.applyDrill(this.network.drill);
-      this.#role = null;
-      await this.client.session.set(null);
+      this.#scheduleSave();
     }
-    if (role === 'bhabinkamtibmas' && desaCode) await this.#officerOf(desaCode);
-    else await this.loginAs(role);
-    this.#scheduleSave();
   }
 
   /**
@@ -219,17 +226,21 @@ export class SandboxRuntime {
 
   /** How many records the simulated server holds (reports of every kind, and accounts). */
   recordCount(): number {
-    const state = this.mock.engine.snapshot();
-    const collections = Object.values(state.collections).reduce(
+    // Counted in place (every collection seeded, as a snapshot would): no copy of the world.
+    const store = this.mock.engine.store;
+    store.seedAll();
+    const collections = Object.values(store.state.collections).reduce(
       (n, c) => n + Object.keys(c).length,
       0,
     );
-    return collections + Object.keys(state.users).length;
+    return collections + Object.keys(store.state.users).length;
   }
 
   /** Ids of the records in a collection of the simulated server (`activities`, ...). */
   recordIds(collection: string): string[] {
-    return Object.keys(this.mock.engine.snapshot().collections[collection] ?? {});
+    const store = this.mock.engine.store;
+    store.seedAll();
+    return Object.keys(store.state.collections[collection] ?? {});
   }
 
   /** Starts clean: the seeded server state, an empty outbox, no drill. */

@@ -1,10 +1,17 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useI18n } from '../i18n/context.js';
+import { PlayerPreview } from '../player/Briefing.js';
 import { href, type Mode, type Role } from '../router.js';
 import { useCatalog } from '../state/catalog.js';
 
-// The player (the training engine, the forms, the simulated server and the SDK) is its own chunk.
-const Player = lazy(() => import('../player/Player.js').then((m) => ({ default: m.Player })));
+// The player (the training engine's screens, the forms, the contract) is its own chunk; the
+// simulated server and the SDK are another, which the player starts in the background.
+let playerChunk: Promise<typeof import('../player/Player.js')> | undefined;
+const loadPlayer = () => {
+  playerChunk ??= import('../player/Player.js');
+  return playerChunk;
+};
+const Player = lazy(() => loadPlayer().then((m) => ({ default: m.Player })));
 
 export function ScenarioScreen({
   role,
@@ -16,6 +23,11 @@ export function ScenarioScreen({
   mode: Mode;
 }) {
   const { t, locale } = useI18n();
+  // Fetched while the catalog loads, not after it (two independent downloads), but after the
+  // first paint: nothing the screen's first frame needs waits for it.
+  useEffect(() => {
+    void loadPlayer();
+  }, []);
   const catalog = useCatalog();
   const scenario = catalog.scenario(scenarioId);
   return (
@@ -34,7 +46,7 @@ export function ScenarioScreen({
         <p className="note note-warn">{t('modules.unavailable')}</p>
       ) : null}
       {scenario ? (
-        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+        <Suspense fallback={<PlayerPreview scenario={scenario} mode={mode} />}>
           <Player key={`${scenario.id}-${mode}`} scenario={scenario} mode={mode} role={role} />
         </Suspense>
       ) : null}

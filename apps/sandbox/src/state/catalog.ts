@@ -70,9 +70,14 @@ let current: Catalog = empty;
 let loading: Promise<void> | undefined;
 const listeners = new Set<() => void>();
 
+/** The catalog as it is now (empty while the training package loads). */
+export function currentCatalog(): Catalog {
+  return current;
+}
+
 /** Loads the training package once (it is a separate chunk, cached by the service worker). */
 export function loadCatalog(): Promise<void> {
-  loading ??= import('@bosv2/training').then(
+  loading ??= import('@bosv2/training/data').then(
     (training) => {
       current = makeCatalog(training.workflows, training.scenarios);
       for (const listener of listeners) listener();

@@ -7,6 +7,7 @@ import {
   useMemo,
   useState,
 } from 'react';
+import { forwardToClassroom } from '../classroom/forward.js';
 import {
   openProgressDb,
   type PersistState,
@@ -85,7 +86,9 @@ export function ProgressProvider({
   const recordStatements = useCallback(
     async (list: XapiStatement[]) => {
       if (!db) throw new Error('progress is not loaded yet');
-      return db.addStatements(list);
+      const added = await db.addStatements(list);
+      forwardToClassroom(list);
+      return added;
     },
     [db],
   );

@@ -44,6 +44,8 @@ sw.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== sw.location.origin) return;
+  // The classroom server's API (progress, the trainer's drills) is live data: never cached.
+  if (url.pathname.startsWith('/api/')) return;
   // The shell for every navigation: the app routes by hash, so one page serves every screen.
   if (request.mode === 'navigate') {
     event.respondWith(fromCache(SHELL, request));
