@@ -29,8 +29,42 @@ export const PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** The CSP of a built page (sandbox, reference): this origin only, its inline scripts by hash. */
+const ENTITIES: Record<string, string> = {
+  '&#39;': "'",
+  '&quot;': '"',
+  '&amp;': '&',
+  '&#x27;': "'",
+};
+
+/** The policy a built page declares in its own `<meta http-equiv="Content-Security-Policy">`. */
+function declaredCsp(html: string): string | undefined {
+  const end = html.search(/<\/head>/i);
+  const head = end >= 0 ? html.slice(0, end) : html;
+  for (const match of head.matchAll(/<meta\b[^>]*>/gi)) {
+    const tag = match[0];
+    if (!/http-equiv\s*=\s*["']?content-security-policy/i.test(tag)) continue;
+    const content = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
+    const value = (content?.[1] ?? content?.[2])?.replace(
+      /&#39;|&quot;|&amp;|&#x27;/g,
+      (e) => ENTITIES[e] ?? e,
+    );
+    if (value?.trim()) return value.trim();
+  }
+  return undefined;
+}
+
+/**
+ * The CSP of a built page (sandbox, reference): the page's own policy when it declares one (the
+ * sandbox does: `'unsafe-eval'` for Ajv, nothing from other origins), sent as a header so it
+ * also covers what a meta tag cannot (`frame-ancestors`); else this origin only, its inline
+ * scripts by hash.
+ */
 export function builtPageCsp(html: string): string {
+  const declared = declaredCsp(html);
+  if (declared) {
+    const policy = declared.replace(/;\s*$/, '');
+    return /frame-ancestors/i.test(policy) ? policy : `${policy}; frame-ancestors 'none'`;
+  }
   const hashes: string[] = [];
   for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
     if (/\bsrc\s*=/i.test(match[1] ?? '')) continue;

@@ -205,7 +205,7 @@ export function sessionPage(
     lang,
     page: 'session',
     title: session.name,
-    data: { session: session.id, moduleTitles: JSON.stringify(moduleTitles(lang)) },
+    data: { session: session.id, 'module-titles': JSON.stringify(moduleTitles(lang)) },
     body: `<main>
 <div class="row"><h1>${escapeHtml(session.name)}</h1><a href="/trainer">${t('← Semua sesi', '← All sessions')}</a></div>
 <p class="meta">${escapeHtml(session.place)} · ${escapeHtml(session.date)} · <span id="status">${open ? t('Berjalan', 'Open') : t('Ditutup', 'Closed')}</span></p>
