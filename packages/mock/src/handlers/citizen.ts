@@ -30,12 +30,22 @@ export function addWorkingDays(from: Date, days: number): Date {
   return d;
 }
 
+const serviceLevels = new Map<string, { forwardBy: string; followUpBy: string; closeBy: string }>();
+
+/** The due dates of a report made at `created`; they depend only on its WITA date (memoised). */
 function serviceLevel(created: Date) {
-  return {
-    forwardBy: witaDate(addWorkingDays(created, 3)),
-    followUpBy: witaDate(addWorkingDays(created, 5)),
-    closeBy: witaDate(addWorkingDays(created, 10)),
-  };
+  const day = witaDate(created);
+  let level = serviceLevels.get(day);
+  if (!level) {
+    level = {
+      forwardBy: witaDate(addWorkingDays(created, 3)),
+      followUpBy: witaDate(addWorkingDays(created, 5)),
+      closeBy: witaDate(addWorkingDays(created, 10)),
+    };
+    if (serviceLevels.size > 1000) serviceLevels.clear();
+    serviceLevels.set(day, level);
+  }
+  return { ...level };
 }
 
 function isOverdue(data: Obj, now: number): boolean {
@@ -86,9 +96,7 @@ function load(ctx: HandlerContext): ResourceRecord {
 }
 
 function officerOfDesa(store: Store, desaCode: string): UserRecord | undefined {
-  return Object.values(store.state.users).find(
-    (u) => u.role === 'bhabinkamtibmas' && u.assignments.some((a) => a.desaCode === desaCode),
-  );
+  return store.officersOfDesa(desaCode)[0];
 }
 
 function polsekOf(store: Store, desaCode: string): string | null {

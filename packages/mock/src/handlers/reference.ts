@@ -149,6 +149,7 @@ export function createReferenceHandlers(): HandlerMap {
           officer.assignments.find((a) => a.desaCode === code) ?? { desaCode: code, since: today },
       );
       officer.assignmentsVersion += 1;
+      ctx.store.assignmentsChanged();
       return {
         status: 200,
         body: { officerId: officer.id, items: officer.assignments.map(assignmentView) },
@@ -162,10 +163,8 @@ export function createReferenceHandlers(): HandlerMap {
         ctx.fail('not-found', {
           detail: ctx.t('Desa/kelurahan tidak dikenal.', 'Unknown desa/kelurahan.'),
         });
-      const items = Object.values(ctx.store.state.users)
-        .filter(
-          (u) => u.role === 'bhabinkamtibmas' && u.assignments.some((a) => a.desaCode === desaCode),
-        )
+      const items = ctx.store
+        .officersOfDesa(desaCode)
         .map((u) => publicOfficerView(ctx.store, u, desaCode));
       return { status: 200, body: { desaCode, items } };
     },

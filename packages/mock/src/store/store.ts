@@ -26,7 +26,33 @@ export class Store {
     this.reindex();
   }
 
+  /** Bhabinkamtibmas by assigned desa; rebuilt after users or assignments change. */
+  private officersByDesa: Map<string, UserRecord[]> | undefined;
+
+  /** The Bhabinkamtibmas assigned to a desa (an index: citizen reports look this up on create). */
+  officersOfDesa(desaCode: string): readonly UserRecord[] {
+    if (!this.officersByDesa) {
+      const index = new Map<string, UserRecord[]>();
+      for (const u of Object.values(this.state.users)) {
+        if (u.role !== 'bhabinkamtibmas') continue;
+        for (const a of u.assignments) {
+          const list = index.get(a.desaCode) ?? [];
+          if (!list.includes(u)) list.push(u);
+          index.set(a.desaCode, list);
+        }
+      }
+      this.officersByDesa = index;
+    }
+    return this.officersByDesa.get(desaCode) ?? [];
+  }
+
+  /** Call after changing an officer's assignments. */
+  assignmentsChanged(): void {
+    this.officersByDesa = undefined;
+  }
+
   private reindex(): void {
+    this.officersByDesa = undefined;
     this.byNrp.clear();
     this.byEmail.clear();
     for (const u of Object.values(this.state.users)) this.index(u);
@@ -88,6 +114,7 @@ export class Store {
 
   addUser(u: UserRecord): void {
     this.state.users[u.id] = u;
+    this.officersByDesa = undefined;
     this.index(u);
   }
 
