@@ -139,9 +139,6 @@ async function offlineReady(page) {
   await page.waitForLoadState('networkidle');
 }
 
-const pending = (page) =>
-  page.getByTestId('classroom-status').getAttribute('data-pending').then(Number);
-
 /** The learning records kept on a device (the sandbox's progress store). */
 function deviceStatementIds(page) {
   return page.evaluate(
