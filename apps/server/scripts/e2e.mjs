@@ -269,6 +269,15 @@ test('a session from creation to export: two trainees, one of them offline for a
   assert.match(text, /Brigpol Dua/);
   assert.match(text, new RegExp(SCENARIO.workflow));
 
+  // On a shared phone, trainee one leaves the class: the app goes on without the classroom.
+  await one.page.goto(`${server.url}/#/pengaturan`);
+  one.page.once('dialog', (dialog) => dialog.accept());
+  await one.page.getByTestId('leave-classroom').click();
+  await one.page.waitForLoadState('load');
+  await one.page.locator('main h1').first().waitFor();
+  assert.equal(await one.page.getByTestId('classroom-status').count(), 0);
+  assert.equal(await one.page.evaluate(() => localStorage.getItem('bosv2.classroom')), null);
+
   for (const d of [trainer, one, two]) {
     assert.deepEqual(d.errors, [], 'no page errors');
     await d.context.close();

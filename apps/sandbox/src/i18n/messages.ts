@@ -97,6 +97,11 @@ export const id = {
     'Hapus semua data tiruan dan mulai lagi dari awal? Kemajuan Anda tetap tersimpan.',
   'classroom.session': 'Kelas: {session} · {name}.',
   'classroom.modules': 'Modul dari pelatih Anda',
+  'classroom.leave': 'Keluar dari kelas',
+  'classroom.leaveConfirm':
+    'Keluar dari kelas di perangkat ini? Latihan tetap bisa dipakai sendiri.',
+  'classroom.leaveConfirmPending':
+    'Masih ada {n} catatan yang belum sampai ke pelatih dan tidak akan terkirim. Tetap keluar dari kelas?',
   'classroom.synced': 'Semua catatan latihan sudah sampai ke pelatih.',
   'classroom.pending': '{n} catatan menunggu sinyal; tidak ada yang hilang.',
   'classroom.failed': '{n} catatan ditolak server kelas.',
@@ -250,6 +255,10 @@ export const en: Record<MessageKey, string> = {
   'drill.resetConfirm': 'Delete all simulated data and start again? Your progress is kept.',
   'classroom.session': 'Class: {session} · {name}.',
   'classroom.modules': 'Your trainer’s modules',
+  'classroom.leave': 'Leave the class',
+  'classroom.leaveConfirm': 'Leave the class on this device? You can still practise on your own.',
+  'classroom.leaveConfirmPending':
+    '{n} records have not reached the trainer yet and will not be sent. Leave the class anyway?',
   'classroom.synced': 'Every practice record has reached the trainer.',
   'classroom.pending': '{n} records wait for a signal; nothing is lost.',
   'classroom.failed': 'The class server refused {n} records.',

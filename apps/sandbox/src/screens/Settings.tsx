@@ -1,4 +1,6 @@
 import { useEffect, useId, useState } from 'react';
+import { useClassroom } from '../classroom/classroom.js';
+import { clearHandoff } from '../classroom/handoff.js';
 import { useI18n } from '../i18n/context.js';
 import type { Locale } from '../i18n/messages.js';
 import { useProgress } from '../state/progress.js';
@@ -21,6 +23,7 @@ function useOfflineReady(): boolean {
 export function Settings() {
   const { t, locale, setLocale } = useI18n();
   const progress = useProgress();
+  const classroom = useClassroom();
   const offlineReady = useOfflineReady();
   const [seed, setSeed] = useState(() => String(readSeed()));
   const [message, setMessage] = useState('');
@@ -102,6 +105,27 @@ export function Settings() {
           {t('settings.clearProgress')}
         </button>
       </div>
+      {classroom ? (
+        <div className="actions">
+          <button
+            type="button"
+            className="button button-secondary"
+            data-testid="leave-classroom"
+            onClick={() => {
+              const question =
+                classroom.pending > 0
+                  ? t('classroom.leaveConfirmPending', { n: classroom.pending })
+                  : t('classroom.leaveConfirm');
+              if (!window.confirm(question)) return;
+              // A shared phone: the next officer practises on their own, not in this session.
+              clearHandoff(localStorage);
+              location.reload();
+            }}
+          >
+            {t('classroom.leave')}
+          </button>
+        </div>
+      ) : null}
       <p role="status">{message}</p>
     </section>
   );
