@@ -7,6 +7,7 @@ export default defineConfig([
       index: 'src/index.ts',
       node: 'src/node.ts',
       factories: 'src/factories.ts',
+      validators: 'src/validators.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
