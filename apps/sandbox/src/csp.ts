@@ -4,13 +4,13 @@
  * in a `<meta>` tag; scripts/serve.mjs sends the same policy as a header (plus what only a
  * header can say, `frame-ancestors`).
  *
- * `'unsafe-eval'`: Ajv (in @bosv2/mock and @bosv2/ui) compiles the contract's JSON Schemas into
- * functions at run time. It lets code of this origin build code; it lets nothing load from or
- * talk to another origin. It can go once those packages ship precompiled (standalone) validators.
+ * No `'unsafe-eval'`: the contract's JSON Schemas are validated by functions precompiled in
+ * @bosv2/mock (`@bosv2/mock/validators`, also given to @bosv2/ui's forms), so no code is built
+ * at run time.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-eval'",
+  "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' blob:",
   "font-src 'self'",

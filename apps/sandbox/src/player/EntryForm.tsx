@@ -1,6 +1,13 @@
 import spec from '@bosv2/contract/openapi.json';
+import { isBundledContract, precompiledSchemaValidator } from '@bosv2/mock/validators';
 import type { EntryStep } from '@bosv2/training';
-import { ActivityForm, type Problem, type RegionSource, type SchemaDocument } from '@bosv2/ui';
+import {
+  ActivityForm,
+  type Problem,
+  type RegionSource,
+  registerPrecompiledValidators,
+  type SchemaDocument,
+} from '@bosv2/ui';
 import { useI18n } from '../i18n/context.js';
 import { OperationForm } from './OperationForm.js';
 import { operationIndex } from './operations.js';
@@ -10,6 +17,9 @@ import { UploadForm } from './UploadForm.js';
 // OpenAPI document): a chunk of its own, loaded just after the player is on screen.
 
 const SPEC = spec as unknown as SchemaDocument;
+// The forms check entries with the contract's validators precompiled in @bosv2/mock: nothing is
+// compiled in the page (no 'unsafe-eval' in the CSP), and the first Kirim is not slowed by Ajv.
+if (isBundledContract(SPEC)) registerPrecompiledValidators(SPEC, precompiledSchemaValidator);
 const OPERATIONS = operationIndex(spec as never);
 
 /** The contract's operations, for the player (which request a step sends, how to address it). */
