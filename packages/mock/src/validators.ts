@@ -14,21 +14,14 @@
  * @packageDocumentation
  */
 import type { ValidateFunction } from 'ajv';
-import { specFingerprint } from './engine/ajv-options.js';
-import { SPEC_FINGERPRINT } from './engine/contract-fingerprint.gen.js';
+import { isPrecompiledSpec } from './engine/bundled.js';
 import { schemaValidators } from './engine/validators.gen.js';
 
 let table: Record<string, ValidateFunction> | undefined;
-const checked = new WeakMap<object, boolean>();
 
 /** Is this document the bundled contract the validators were made from (unchanged)? */
 export function isBundledContract(doc: object): boolean {
-  let same = checked.get(doc);
-  if (same === undefined) {
-    same = specFingerprint(doc) === SPEC_FINGERPRINT;
-    checked.set(doc, same);
-  }
-  return same;
+  return isPrecompiledSpec(doc);
 }
 
 /** The precompiled validator of a schema of the bundled contract, by JSON pointer. */

@@ -1,8 +1,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { STATIC_VALIDATORS } from '../preload.js';
-import { type ParamLocation, paramKey, paramsKey, specFingerprint } from './ajv-options.js';
+import { type ParamLocation, paramKey, paramsKey } from './ajv-options.js';
 import type { RuntimeCompilerFactory, ValidatorSource } from './ajv-runtime.js';
-import { SPEC_FINGERPRINT } from './contract-fingerprint.gen.js';
+import { isPrecompiledSpec } from './bundled.js';
 import { fieldMessage } from './i18n.js';
 import type { FieldError } from './problem.js';
 import type { OperationSpec, ParameterSpec } from './spec.js';
@@ -43,10 +43,7 @@ function precompiledSource(precompiled: Precompiled): ValidatorSource {
   };
 }
 
-/** Is this document the one the validators were precompiled from? (once per document) */
-export function isPrecompiledSpec(doc: OpenApiDocument): boolean {
-  return specFingerprint(doc) === SPEC_FINGERPRINT;
-}
+export { isPrecompiledSpec } from './bundled.js';
 
 const shared = new WeakMap<object, ContractValidator>();
 
