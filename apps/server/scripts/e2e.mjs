@@ -186,6 +186,25 @@ async function eventsOf(name) {
 
 let currentSession;
 
+/**
+ * Waits until the phone has nothing left to send and the server's count of this trainee's
+ * events holds still for a second (a record sent just before may still be on its way).
+ */
+async function settled(page, name) {
+  let last = -1;
+  for (let i = 0; i < 60; i += 1) {
+    await page
+      .getByTestId('classroom-status')
+      .and(page.locator('[data-pending="0"]'))
+      .waitFor({ timeout: 30_000 });
+    const count = await eventsOf(name);
+    if (count === last) return count;
+    last = count;
+    await page.waitForTimeout(1000);
+  }
+  assert.fail(`${name}'s events never settled`);
+}
+
 test('a session from creation to export: two trainees, one of them offline for a while', async () => {
   const trainer = await device();
   const { id, code } = await createSession(trainer.page);
@@ -213,7 +232,7 @@ test('a session from creation to export: two trainees, one of them offline for a
   // menu) needs no server, its record waits on the phone and the board does not see it yet.
   await openScenario(two.page);
   await offlineReady(two.page);
-  const before = await eventsOf('Brigpol Dua');
+  const before = await settled(two.page, 'Brigpol Dua');
   await two.context.setOffline(true);
   assert.equal(SCENARIO.steps[0].kind, 'navigate');
   await playStep(two.page);

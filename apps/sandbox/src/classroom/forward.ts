@@ -8,6 +8,7 @@ export interface StatementSink {
 
 let active: StatementSink | null = null;
 const waiting: XapiStatement[][] = [];
+const MAX_WAITING = 200;
 
 /**
  * Hands learning records to the classroom server if the trainee joined a session; a no-op
@@ -18,6 +19,9 @@ export function forwardToClassroom(statements: readonly XapiStatement[]): void {
   if (statements.length === 0) return;
   if (active) void active.send(statements);
   else if (readHandoff(globalThis.localStorage ?? { getItem: () => null })) {
+    // Bounded: a link that never starts (no IndexedDB) must not grow memory for ever; the
+    // records stay in the progress store on the device either way.
+    if (waiting.length >= MAX_WAITING) waiting.shift();
     waiting.push([...statements]);
   }
 }
