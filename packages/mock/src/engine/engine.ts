@@ -118,6 +118,28 @@ function stableStringify(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/**
+ * Whether two idempotency fingerprints (`METHOD path body`) name the same request: the same
+ * text, or JSON bodies that are the same value (key order and spacing do not matter).
+ */
+function sameFingerprint(a: string, b: string): boolean {
+  if (a === b) return true;
+  const head = (f: string) => f.indexOf(' ', f.indexOf(' ') + 1);
+  const ia = head(a);
+  const ib = head(b);
+  if (ia < 0 || ib < 0 || a.slice(0, ia) !== b.slice(0, ib)) return false;
+  const canonical = (text: string): string | null => {
+    if (text.startsWith('bytes:')) return text;
+    try {
+      return stableStringify(JSON.parse(text));
+    } catch {
+      return null;
+    }
+  };
+  const ca = canonical(a.slice(ia + 1));
+  return ca !== null && ca === canonical(b.slice(ib + 1));
+}
+
 /** Length and FNV-1a hash of raw bytes (multipart bodies), cheap enough for large uploads. */
 function bytesFingerprint(bytes: Uint8Array | null): string {
   if (!bytes) return 'none';
@@ -167,7 +189,6 @@ export class MockEngine {
   /** Newest last; trimmed in batches (no copy of the whole journal per request). */
   private journal: JournalRecord[] = [];
   private seq = 0;
-  private idempotencyWrites = 0;
   private readonly options: MockOptions;
   private readonly nowFn: () => number;
   private problemPointer: string | null;
@@ -520,6 +541,7 @@ export class MockEngine {
 
       // The body: media type, size, syntax.
       let body: unknown;
+      let bodyText: string | undefined;
       let bodyPointer: string | null = null;
       const hasBody = req.body !== null && req.body.byteLength > 0;
       if (op.requestBody) {
@@ -562,7 +584,8 @@ export class MockEngine {
           bodyPointer = op.requestBody.content[match] ?? null;
           if (JSON_LIKE.test(match) || JSON_LIKE.test(ct)) {
             try {
-              body = JSON.parse(decoder.decode(req.body as Uint8Array));
+              bodyText = decoder.decode(req.body as Uint8Array);
+              body = JSON.parse(bodyText);
             } catch {
               throw new PipelineProblem(
                 this.problem('malformed-request', lang, {
@@ -637,13 +660,15 @@ export class MockEngine {
         ? (headers['idempotency-key'] as string | undefined)
         : undefined;
       const idemId = idemKey ? `${user?.id ?? 'anon'} ${op.operationId} ${idemKey}` : null;
+      // The body as sent (JSON) or a hash of its bytes (other media types); a JSON body that
+      // differs only in key order or spacing is told apart from another body on a repeat only.
       const fingerprint = idemId
-        ? `${req.method} ${req.pathname} ${bodyPointer || body === undefined ? stableStringify(body ?? null) : bytesFingerprint(req.body)}`
+        ? `${req.method} ${req.pathname} ${bodyPointer || body === undefined ? (bodyText ?? 'null') : bytesFingerprint(req.body)}`
         : '';
       if (idemId) {
-        const prior = this.store.state.idempotency[idemId];
+        const prior = this.store.idempotent(idemId);
         if (prior) {
-          if (prior.fingerprint !== fingerprint)
+          if (!sameFingerprint(prior.fingerprint, fingerprint))
             throw new ProblemError(
               this.problem('idempotency-key-reused', lang, {
                 detail:
@@ -670,20 +695,13 @@ export class MockEngine {
       this.check(op, req, response, false);
 
       if (idemId && response.status < 500) {
-        const store = this.store.state.idempotency;
-        store[idemId] = {
+        this.store.rememberIdempotent(idemId, {
           fingerprint,
           status: response.status,
           headers: response.headers,
           body: typeof response.body === 'string' ? response.body : null,
           at: this.nowFn(),
-        };
-        // Bounded: every 1,000 writes, keep the newest 10,000 keys.
-        if (++this.idempotencyWrites % 1000 === 0) {
-          const keys = Object.keys(store);
-          if (keys.length > 10_000)
-            for (const k of keys.slice(0, keys.length - 10_000)) delete store[k];
-        }
+        });
       }
       return { user, response };
     } catch (error) {

@@ -46,10 +46,18 @@ export function fakerPick(faker: Faker): TextPick & Prng {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** The last second formatted by wita(): a server stamps many records within one second. */
+let lastSecond = Number.NaN;
+let lastWita = '';
+
 export function wita(date: Date): string {
+  const second = Math.floor(date.getTime() / 1000);
+  if (second === lastSecond) return lastWita;
   // RFC 3339 with the WITA offset (+08:00), the default region's time zone.
-  const local = new Date(date.getTime() + 8 * 3600_000);
-  return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}+08:00`;
+  const local = new Date(second * 1000 + 8 * 3600_000);
+  lastWita = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}+08:00`;
+  lastSecond = second;
+  return lastWita;
 }
 
 export function witaDate(date: Date): string {

@@ -117,6 +117,30 @@ describe('an activity report', () => {
     expect(other.body.code).toBe('idempotency-key-reused');
   });
 
+  it('replays a repeat whose JSON differs only in key order and spacing', async () => {
+    const body = activity('GIAT_DESA') as Record<string, unknown>;
+    const headers = { 'idempotency-key': 'same-key-2' };
+    const first = await t.call('POST', '/activities', { token: officer, body, headers });
+    expect(first.status).toBe(201);
+    const reordered = Object.fromEntries(Object.entries(body).reverse());
+    const again = await t.call('POST', '/activities', {
+      token: officer,
+      body: JSON.stringify(reordered, null, 2),
+      headers,
+    });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+    // Another value under the same key is still a conflict, whatever its spacing.
+    const changed = { ...reordered, description: `${String(body.description)} Lagi.` };
+    const other = await t.call('POST', '/activities', {
+      token: officer,
+      body: JSON.stringify(changed, null, 2),
+      headers,
+    });
+    expect(other.status).toBe(409);
+  });
+
   it('refuses a description under 50 characters with description-too-short', async () => {
     const res = await t.call('POST', '/activities', {
       token: officer,

@@ -1,4 +1,17 @@
-import type { ResourceRecord, StoreState, UnitRecord, UserRecord } from './types.js';
+import type {
+  IdempotencyRecord,
+  ResourceRecord,
+  StoreState,
+  UnitRecord,
+  UserRecord,
+} from './types.js';
+
+/**
+ * Idempotency records are kept in two generations of this many keys each: a key is remembered
+ * for at least this many later writes (at most twice as many), and rotating is O(1), with no
+ * pause to find and delete the oldest keys one by one.
+ */
+export const IDEMPOTENCY_GENERATION = 10_000;
 
 /**
  * One in-memory store with the domain's relations: units form a tree (Mabes → Polda → Polres →
@@ -12,6 +25,8 @@ export class Store {
   private byEmail = new Map<string, string>();
   private seeders = new Map<string, (store: Store) => void>();
   private seeded = new Set<string>();
+  /** Keys in `state.idempotency` (counted on load, then kept up to date). */
+  private idempotencyCount = 0;
 
   constructor(state: StoreState) {
     this.state = state;
@@ -24,6 +39,25 @@ export class Store {
     // Restored collections are complete as saved: do not seed them again.
     this.seeded = new Set(Object.keys(state.collections));
     this.reindex();
+  }
+
+  /** The first answer given for an idempotency key, if it is still remembered. */
+  idempotent(key: string): IdempotencyRecord | undefined {
+    return this.state.idempotency[key] ?? this.state.idempotencyPrevious?.[key];
+  }
+
+  /** Remembers the first answer for an idempotency key (bounded, see IDEMPOTENCY_GENERATION). */
+  rememberIdempotent(key: string, record: IdempotencyRecord): void {
+    const current = this.state.idempotency;
+    if (current[key] === undefined) {
+      if (this.idempotencyCount >= IDEMPOTENCY_GENERATION) {
+        this.state.idempotencyPrevious = current;
+        this.state.idempotency = {};
+        this.idempotencyCount = 0;
+      }
+      this.idempotencyCount++;
+    }
+    this.state.idempotency[key] = record;
   }
 
   /** Bhabinkamtibmas by assigned desa; rebuilt after users or assignments change. */
@@ -52,6 +86,7 @@ export class Store {
   }
 
   private reindex(): void {
+    this.idempotencyCount = Object.keys(this.state.idempotency ?? {}).length;
     this.officersByDesa = undefined;
     this.byNrp.clear();
     this.byEmail.clear();

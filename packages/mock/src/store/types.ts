@@ -81,7 +81,10 @@ export interface StoreState {
   refreshTokens: Record<string, string>;
   collections: Record<string, Record<string, ResourceRecord>>;
   loginFailures: Record<string, LoginFailure>;
+  /** The newest idempotency records (the current generation). */
   idempotency: Record<string, IdempotencyRecord>;
+  /** The generation before it: looked up too, dropped whole when the current one fills. */
+  idempotencyPrevious?: Record<string, IdempotencyRecord>;
   /** Sequences (tracking codes). */
   counters?: Record<string, number>;
 }
