@@ -16,6 +16,25 @@ describe('the seeded state', () => {
     );
   });
 
+  it('saves only the collections read when a snapshot need not be complete', async () => {
+    const live = createMockEngine({ seed: 3 });
+    live.store.collection('citizenReports');
+    const partial = live.snapshot({ complete: false });
+    const saved = Object.keys(partial.collections);
+    expect(saved).toContain('citizenReports');
+    const all = Object.keys(live.snapshot().collections);
+    expect(all.length).toBeGreaterThan(saved.length);
+    expect(all).toEqual(expect.arrayContaining(saved));
+    // Restored, the missing collections are seeded when first read, as the live server's were.
+    const restored = createMockEngine({ seed: 3 });
+    restored.restore(partial);
+    const fresh = createMockEngine({ seed: 3 });
+    fresh.store.collection('citizenReports');
+    expect(JSON.stringify(restored.snapshot().collections)).toEqual(
+      JSON.stringify(fresh.snapshot().collections),
+    );
+  });
+
   it('has a Bhabinkamtibmas for every desa, with 8-digit NRPs, and a Polsek per kecamatan', () => {
     const e = createMockEngine({ seed: 1 });
     const users = Object.values(e.store.state.users);
