@@ -68,6 +68,7 @@ export class SandboxRuntime {
   readonly seed: number;
   readonly #state: StateStore;
   #saving: Promise<void> = Promise.resolve();
+  #saveQueued = false;
   #role: AccountRole | null = null;
   #armed: string | null = null;
   readonly #baseUrl: string;
@@ -258,8 +259,20 @@ export class SandboxRuntime {
     return this.#saving;
   }
 
+  /**
+   * Saves the server's state after a write. Writes that come while a save is queued share the
+   * next one, which copies the state when it runs; collections never read are not generated
+   * just to be saved (a reload seeds them from the seed when first read).
+   */
   #scheduleSave(): void {
-    const state: StoreState = this.mock.engine.snapshot();
-    this.#saving = this.#saving.then(() => this.#state.save(state)).catch(() => undefined);
+    if (this.#saveQueued) return;
+    this.#saveQueued = true;
+    this.#saving = this.#saving
+      .then(() => {
+        this.#saveQueued = false;
+        const state: StoreState = this.mock.engine.snapshot({ complete: false });
+        return this.#state.save(state);
+      })
+      .catch(() => undefined);
   }
 }
