@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,6 +95,25 @@ describe('the bosv2-mock CLI', () => {
     expect(again.status).toBe(200);
     expect(((await again.json()) as { title: string }).title).toBe('Pencurian kerbau rawa');
     await stop(second.child, 'SIGTERM');
+  });
+
+  it('refuses a damaged --state file with a plain message, and leaves the file as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bosv2-cli-'));
+    for (const text of ['{"format": "bosv2-mock-state@1", "seed": 1', '{"format": "other"}']) {
+      const file = join(dir, 'state.json');
+      writeFileSync(file, text);
+      const child = spawn(process.execPath, [cli, '--port', '0', '--state', file], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      running.push(child);
+      let err = '';
+      child.stderr?.on('data', (c) => (err += c));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).toBe(2);
+      expect(err).toContain(`--state ${file}:`);
+      expect(err).not.toContain('    at '); // a message, not a stack trace
+      expect(readFileSync(file, 'utf8')).toBe(text);
+    }
   });
 
   it('applies --faults to every request', async () => {

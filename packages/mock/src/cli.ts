@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { OpenApiDocument } from './engine/types.js';
 import { loadContractSpec } from './node/load-spec.js';
 import { startMockServer } from './node/server.js';
+import { stateProblem } from './store/check.js';
 import type { StoreState } from './store/types.js';
 
 const HELP = `bosv2-mock: the BOS V2 mock API (stateful, validating, with faults)
@@ -58,7 +59,20 @@ async function main(): Promise<void> {
     : loadContractSpec();
   let state: StoreState | undefined;
   if (values.state && existsSync(values.state)) {
-    state = JSON.parse(readFileSync(values.state, 'utf8')) as StoreState;
+    // A damaged file stops the start (and is left as it is), rather than being overwritten on exit.
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(values.state, 'utf8'));
+    } catch (error) {
+      console.error(`--state ${values.state}: not readable JSON (${(error as Error).message})`);
+      process.exit(2);
+    }
+    const problem = stateProblem(parsed);
+    if (problem) {
+      console.error(`--state ${values.state}: ${problem}`);
+      process.exit(2);
+    }
+    state = parsed as StoreState;
   }
   const quiet = values.quiet;
   const mock = await startMockServer({

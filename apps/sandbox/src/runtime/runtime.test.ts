@@ -112,6 +112,24 @@ describe('SandboxRuntime', () => {
     second.outbox.stop();
   });
 
+  it('starts from the seeded world when the saved state is damaged', async () => {
+    const state = memoryStateStore();
+    await state.save({ format: 'bosv2-mock-state@1', seed: 7 } as never);
+    const app = runtime(new IDBFactory(), state);
+    const warn = console.warn;
+    const warnings: unknown[] = [];
+    console.warn = (...args: unknown[]) => void warnings.push(args);
+    try {
+      await app.start();
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).toHaveLength(1);
+    await app.loginAs('bhabinkamtibmas');
+    expect(app.recordIds('activities').length).toBeGreaterThan(0);
+    app.outbox.stop();
+  });
+
   it('keeps a report in the outbox while the server fails, and delivers it once after', async () => {
     const app = runtime(new IDBFactory(), memoryStateStore());
     await app.start();

@@ -123,8 +123,15 @@ export class SandboxRuntime {
 
   /** Restores the saved server state for this seed (if any) and starts the outbox. */
   async start(): Promise<void> {
-    const saved = await this.#state.load();
-    if (saved && saved.seed === this.seed) this.mock.engine.restore(saved);
+    const saved = await this.#state.load().catch(() => undefined);
+    if (saved && saved.seed === this.seed) {
+      try {
+        this.mock.engine.restore(saved);
+      } catch (error) {
+        // A state this version cannot read: start from the seeded world rather than not at all.
+        console.warn('Latihan BOS V2: the saved practice server could not be restored.', error);
+      }
+    }
     this.applyDrill(this.network.drill);
     await this.outbox.start();
   }

@@ -85,6 +85,40 @@ describe('the admin API', () => {
     t.expectConformance();
   });
 
+  it('refuses a damaged state with 400 and keeps the state it had', async () => {
+    const token = await t.login('citizen');
+    const created = await t.call('POST', '/citizen-reports', {
+      token,
+      body: {
+        title: 'Lampu jalan padam',
+        category: 'LAINNYA',
+        description:
+          'Lampu jalan di ujung gang RT 04 padam sejak seminggu sehingga jalan gelap dan rawan pada malam hari.',
+        location: { desaCode: '63.08.05.1002' },
+      },
+      headers: { 'idempotency-key': 'admin-2' },
+    });
+    expect(created.status).toBe(201);
+    for (const damaged of [
+      { format: 'bosv2-mock-state@1', seed: 1 },
+      { format: 'bosv2-mock-state@1', seed: 1, units: {}, users: [], sessions: {} },
+      { format: 'bosv2-mock-state@1', seed: 'x', units: {}, users: {}, sessions: {} },
+      { format: 'something-else' },
+      [],
+    ]) {
+      const put = await fetch(`${t.mock.origin}/__mock/state`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(damaged),
+      });
+      expect(put.status).toBe(400);
+      expect(put.headers.get('content-type')).toBe('application/problem+json');
+    }
+    const still = await t.call('GET', `/citizen-reports/${created.body.id}`, { token });
+    expect(still.status).toBe(200);
+    expect(still.body.title).toBe('Lampu jalan padam');
+  });
+
   it('keeps the request journal bounded', async () => {
     for (let i = 0; i < 250; i++) await t.call('GET', '/health');
     const body = await (await fetch(`${t.mock.origin}/__mock/requests?limit=1000`)).json();

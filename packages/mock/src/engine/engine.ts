@@ -1,4 +1,5 @@
 import type { Faker } from '@faker-js/faker';
+import { stateProblem } from '../store/check.js';
 import {
   createFaker,
   DEFAULT_REFERENCE_DATE,
@@ -305,12 +306,24 @@ export class MockEngine {
     for (const s of this.setups) s(this);
   }
 
+  /**
+   * Replaces the state with a saved one. A damaged state throws (the admin API answers 400) and
+   * leaves the current state as it was.
+   */
   restore(state: StoreState): void {
-    if (state?.format !== 'bosv2-mock-state@1') throw new Error('Not a bosv2-mock state file');
-    this.seed = state.seed;
-    this.store = new Store(seedState(state.seed));
-    for (const s of this.setups) s(this);
-    this.store.replace(state);
+    const problem = stateProblem(state);
+    if (problem) throw new Error(problem);
+    const previous = { store: this.currentStore, seed: this.seed };
+    try {
+      this.seed = state.seed;
+      this.store = new Store(seedState(state.seed));
+      for (const s of this.setups) s(this);
+      this.store.replace(state);
+    } catch (error) {
+      this.currentStore = previous.store;
+      this.seed = previous.seed;
+      throw error;
+    }
   }
 
   /**

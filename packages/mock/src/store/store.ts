@@ -86,7 +86,9 @@ export class Store {
   }
 
   private reindex(): void {
-    this.idempotencyCount = Object.keys(this.state.idempotency ?? {}).length;
+    // A state saved by hand may lack the records: start with none rather than fail on a create.
+    this.state.idempotency ??= {};
+    this.idempotencyCount = Object.keys(this.state.idempotency).length;
     this.officersByDesa = undefined;
     this.byNrp.clear();
     this.byEmail.clear();
