@@ -56,6 +56,7 @@ describe('the bosv2-mock CLI', () => {
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toContain('idempotency-key');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('prefer');
     expect(output()).toContain('GET /api/v2/health → 200');
     expect(await stop(child, 'SIGINT')).toBe(0);
   });

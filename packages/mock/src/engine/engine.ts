@@ -22,6 +22,7 @@ import {
 import { FaultInjector, type FaultRule, FaultSyntaxError, parseFaults } from './faults.js';
 import { countDetail, fieldMessage, pickLang } from './i18n.js';
 import { decodeCursor, paginate } from './pagination.js';
+import { type PreferDeps, parsePrefer, preferredResponse } from './prefer.js';
 import { createPrng, hash32 } from './prng.js';
 import {
   type FieldError,
@@ -358,6 +359,21 @@ export class MockEngine {
     this.validator.warmUp(this.ops);
   }
 
+  private preferDepsMade: PreferDeps | null = null;
+
+  private preferDeps(): PreferDeps {
+    this.preferDepsMade ??= {
+      doc: this.doc,
+      basePath: this.basePath,
+      problemTypes: this.problemTypes,
+      problem: (code, lang, extra) => this.problem(code, lang, extra),
+      validate: (pointer, value) => this.validator.validateSchema(pointer, value),
+      seed: 0,
+    };
+    this.preferDepsMade.seed = this.seed;
+    return this.preferDepsMade;
+  }
+
   /** A problem with this contract's title for the code. */
   problem(code: string, lang: Lang, extra: Parameters<typeof makeProblem>[2] = {}): Problem {
     return makeProblem(code, lang, extra, this.problemTypes);
@@ -553,6 +569,25 @@ export class MockEngine {
         const session: SessionRecord | undefined = this.store.state.sessions[accessToken];
         if (session && session.expiresAt > this.nowFn())
           user = this.store.user(session.userId) ?? null;
+      }
+
+      // `Prefer: code=404` / `example=<name>`: a declared answer instead of the handler's
+      // (after auth and roles, which stay truthful; nothing runs, nothing is stored).
+      const preference = parsePrefer(req.headers.prefer);
+      if (preference) {
+        const answer =
+          'error' in preference
+            ? preference
+            : preferredResponse(this.preferDeps(), op, preference, lang, req.pathname);
+        if ('error' in answer)
+          throw new PipelineProblem(
+            this.problem('validation-failed', lang, {
+              detail: countDetail(1, lang),
+              errors: [{ field: 'header.Prefer', code: 'enum', message: answer.error }],
+            }),
+          );
+        this.check(op, req, answer, false);
+        return { user, response: answer };
       }
 
       if (op.ifMatch && !req.headers['if-match'])

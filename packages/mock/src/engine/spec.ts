@@ -27,6 +27,8 @@ export interface ResponseSpec {
   /** header name (lower case) → { required, pointer } */
   headers: Record<string, { required: boolean; pointer: string | null }>;
   examples: unknown[];
+  /** Named examples (`content.<media>.examples.<name>.value`), for `Prefer: example=<name>`. */
+  named: Record<string, unknown>;
 }
 
 export interface OperationSpec {
@@ -112,6 +114,19 @@ function contentPointers(
     out[media] = e?.schema !== undefined ? `${base}/${escapePointer(media)}/schema` : null;
   }
   void doc;
+  return out;
+}
+
+function namedExamples(content: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!content || typeof content !== 'object') return out;
+  for (const entry of Object.values(content as Record<string, { examples?: unknown }>)) {
+    if (!entry?.examples || typeof entry.examples !== 'object') continue;
+    for (const [name, ex] of Object.entries(entry.examples as Record<string, unknown>)) {
+      if (ex && typeof ex === 'object' && 'value' in ex && !(name in out))
+        out[name] = (ex as { value: unknown }).value;
+    }
+  }
   return out;
 }
 
@@ -212,6 +227,7 @@ function readOperations(doc: OpenApiDocument): OperationSpec[] {
           content: contentPointers(doc, response?.content, `${pointer}/content`),
           headers,
           examples: collectExamples(response?.content),
+          named: namedExamples(response?.content),
         };
       }
 

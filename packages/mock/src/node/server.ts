@@ -24,8 +24,9 @@ export type MockRequestListener = ((
 const CORS_HEADERS = {
   'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
   'access-control-allow-headers':
-    'authorization, content-type, idempotency-key, if-match, accept-language, x-mock-fault',
-  'access-control-expose-headers': 'etag, location, idempotent-replayed, retry-after, allow',
+    'authorization, content-type, idempotency-key, if-match, accept-language, x-mock-fault, prefer',
+  'access-control-expose-headers':
+    'etag, location, idempotent-replayed, retry-after, allow, preference-applied',
   'access-control-max-age': '600',
 };
 
