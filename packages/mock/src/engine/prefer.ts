@@ -1,5 +1,5 @@
 import { sampleBytes } from '../handlers/generic.js';
-import { createFaker } from '../store/seed.js';
+import { reseededFaker } from '../store/seed.js';
 import { hash32 } from './prng.js';
 import type { Problem, ProblemTypes } from './problem.js';
 import { createSampler } from './sampler.js';
@@ -158,7 +158,7 @@ function sampleValid(
   const schema = deref(deps.doc, resolvePointer(deps.doc, pointer), pointer).value;
   for (let attempt = 0; attempt < 5; attempt++) {
     const label = `prefer:${op.operationId}:${status}:${attempt}:${deps.seed}`;
-    const value = createSampler(deps.doc, createFaker(hash32(label))).sample(schema, {
+    const value = createSampler(deps.doc, reseededFaker(hash32(label))).sample(schema, {
       optionalRate: 0.8,
     });
     if (deps.validate(pointer, value)) return value;

@@ -3,7 +3,7 @@ import { hash32 } from '../engine/prng.js';
 import { createSampler } from '../engine/sampler.js';
 import { deref, resolvePointer } from '../engine/spec.js';
 import type { ContractValidator } from '../engine/validator.js';
-import { createFaker } from '../store/seed.js';
+import { reseededFaker } from '../store/seed.js';
 import type { ResourceRecord } from '../store/types.js';
 
 type Obj = Record<string, unknown>;
@@ -69,7 +69,7 @@ export function createGenericHandler(validator: () => ContractValidator): Handle
     const seedLabel = `${ctx.op.operationId}:${JSON.stringify(ctx.path)}`;
     const sampler = createSampler(
       ctx.doc,
-      createFaker(hash32(`${seedLabel}:${ctx.store.state.seed}`)),
+      reseededFaker(hash32(`${seedLabel}:${ctx.store.state.seed}`)),
     );
     const valid = (value: unknown) => (pointer ? validator().validateSchema(pointer, value) : true);
     const collection = ctx.store.collection(collectionName);

@@ -89,6 +89,19 @@ export function createFaker(seed: number): Faker {
   return faker;
 }
 
+let shared: Faker | undefined;
+
+/**
+ * The same values as `createFaker(seed)` without building a Faker (its locale tables) per
+ * call: one instance, seeded again on every call. Use it synchronously only; the next call
+ * reseeds it (the generic handler and `Prefer` sample a whole answer before returning).
+ */
+export function reseededFaker(seed: number): Faker {
+  shared ??= createFaker(seed);
+  shared.seed(seed);
+  return shared;
+}
+
 const ascii = (s: string) =>
   s
     .normalize('NFKD')

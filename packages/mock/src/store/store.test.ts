@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createFaker, loadFaker, reseededFaker } from './seed.js';
 import { IDEMPOTENCY_GENERATION, Store } from './store.js';
 import type { IdempotencyRecord, StoreState } from './types.js';
 
@@ -62,5 +63,22 @@ describe('idempotency records', () => {
     store.rememberIdempotent('other', answer(1));
     expect(store.state.idempotencyPrevious).toBeUndefined();
     expect(store.idempotent('same')?.at).toBe(IDEMPOTENCY_GENERATION - 1);
+  });
+});
+
+describe('seeded fakers', () => {
+  it('reseededFaker(seed) gives what a new faker with that seed gives, call after call', async () => {
+    await loadFaker();
+    const values = (f: ReturnType<typeof createFaker>) => [
+      f.person.fullName(),
+      f.string.uuid(),
+      f.number.int(1000),
+      f.location.street(),
+    ];
+    for (const seed of [1, 42, 7, 1]) {
+      const reused = values(reseededFaker(seed));
+      expect(reused).toEqual(values(createFaker(seed)));
+    }
+    expect(values(reseededFaker(1))).not.toEqual(values(reseededFaker(2)));
   });
 });
