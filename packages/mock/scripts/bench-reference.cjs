@@ -47,8 +47,11 @@ function stateful(req, res) {
     const key = req.headers['idempotency-key'];
     const prior = idempotency.get(key) ?? previous.get(key);
     if (prior) {
-      res.writeHead(prior.fingerprint === text ? 201 : 409, { 'content-type': 'application/json' });
-      res.end(prior.body);
+      const same = prior.fingerprint === text;
+      res.writeHead(same ? 201 : 409, {
+        'content-type': same ? 'application/json' : 'application/problem+json',
+      });
+      res.end(same ? prior.body : '{"status":409,"code":"idempotency-key-reused"}');
       return;
     }
     const input = JSON.parse(text);

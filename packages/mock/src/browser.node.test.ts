@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFactories } from './factories.js';
+import { loadContractSpec } from './node/load-spec.js';
 import { type RunningMockServer, startMockServer } from './node/server.js';
+import { DEMO_DESA } from './store/seed.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -36,14 +39,12 @@ interface Answer {
   error?: boolean;
 }
 
+/** A valid activity from the package's own factories (seeded), in the demo officer's desa. */
 const activity = {
-  type: 'GIAT_DESA',
-  date: '2026-11-20',
-  time: '09:30',
-  location: { desaCode: '63.08.05.1002', rt: '03', rw: '02' },
-  description:
-    'Gotong royong membersihkan saluran air di RT 03 bersama 25 warga; disampaikan pesan kamtibmas tentang ronda malam.',
-  details: { eventName: 'Gotong royong', attendance: 25, messages: 'Hidupkan lagi ronda malam.' },
+  ...(createFactories({ spec: loadContractSpec(), seed: 5 }).build('ActivityInput', undefined, {
+    hint: { type: 'GIAT_DESA' },
+  }) as Record<string, unknown>),
+  location: { desaCode: DEMO_DESA, rt: '03', rw: '02' },
 };
 
 const STEPS: Step[] = [

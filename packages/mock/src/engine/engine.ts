@@ -22,7 +22,7 @@ import {
 import { FaultInjector, type FaultRule, FaultSyntaxError, parseFaults } from './faults.js';
 import { countDetail, fieldMessage, pickLang } from './i18n.js';
 import { decodeCursor, paginate } from './pagination.js';
-import { type PreferDeps, parsePrefer, preferredResponse } from './prefer.js';
+import { parsePrefer, preferredResponse } from './prefer.js';
 import { createPrng, hash32 } from './prng.js';
 import {
   type FieldError,
@@ -359,21 +359,6 @@ export class MockEngine {
     this.validator.warmUp(this.ops);
   }
 
-  private preferDepsMade: PreferDeps | null = null;
-
-  private preferDeps(): PreferDeps {
-    this.preferDepsMade ??= {
-      doc: this.doc,
-      basePath: this.basePath,
-      problemTypes: this.problemTypes,
-      problem: (code, lang, extra) => this.problem(code, lang, extra),
-      validate: (pointer, value) => this.validator.validateSchema(pointer, value),
-      seed: 0,
-    };
-    this.preferDepsMade.seed = this.seed;
-    return this.preferDepsMade;
-  }
-
   /** A problem with this contract's title for the code. */
   problem(code: string, lang: Lang, extra: Parameters<typeof makeProblem>[2] = {}): Problem {
     return makeProblem(code, lang, extra, this.problemTypes);
@@ -578,7 +563,19 @@ export class MockEngine {
         const answer =
           'error' in preference
             ? preference
-            : preferredResponse(this.preferDeps(), op, preference, lang, req.pathname);
+            : preferredResponse(
+                {
+                  doc: this.doc,
+                  seed: this.seed,
+                  problemTypes: this.problemTypes,
+                  problem: (code, l, extra) => this.problem(code, l, extra),
+                  validate: (pointer, value) => this.validator.validateSchema(pointer, value),
+                },
+                op,
+                preference,
+                lang,
+                req.pathname,
+              );
         if ('error' in answer)
           throw new PipelineProblem(
             this.problem('validation-failed', lang, {

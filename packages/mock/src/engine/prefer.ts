@@ -70,13 +70,15 @@ function problemCode(status: number, types: ProblemTypes): string {
 export interface PreferDeps {
   doc: OpenApiDocument;
   seed: number;
-  basePath: string;
   problem(code: string, lang: Lang, extra: { status?: number; detail?: string }): Problem;
   problemTypes: ProblemTypes;
   validate(pointer: string, value: unknown): boolean;
 }
 
-/** Why the preference cannot be met for this operation (the caller answers 400), or the answer. */
+/**
+ * The declared answer the preference asks for, or why this operation cannot give it (the
+ * caller answers 400 with that message).
+ */
 export function preferredResponse(
   deps: PreferDeps,
   op: OperationSpec,
@@ -136,7 +138,7 @@ export function preferredResponse(
         };
     }
     if (value !== undefined) body = JSON.stringify(value);
-    else if (!pointer) body = sampleBytes(media);
+    else if (!pointer) body = /json/.test(media) ? '{}' : sampleBytes(media);
   }
   // The declared headers a client acts on (ETag, Location, Retry-After), and any required one.
   for (const [name, h] of Object.entries(spec.headers)) {
