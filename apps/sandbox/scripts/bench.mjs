@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 import { CHROME_FLAGS, runLighthouse } from './lighthouse.mjs';
 import { startStaticServer } from './serve.mjs';
 
@@ -49,19 +50,7 @@ const lighthouse = await runLighthouse([server.url, server.url + SCENARIO]);
 for (const r of lighthouse) {
   if (r.hosts.length > 0) throw new Error(`Lighthouse reached other hosts: ${r.hosts.join(', ')}`);
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 async function load(hash, warm) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();

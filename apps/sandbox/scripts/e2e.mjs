@@ -9,23 +9,12 @@ import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import { scenarios, workflows } from '@bosv2/training';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 import { fillForm } from './fill.mjs';
 import { startStaticServer } from './serve.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** Every screen, by hash (the player has more states: see `the player passes axe`). */
 const SCREENS = [
   '#/',
@@ -52,7 +41,11 @@ let server;
 
 before(async () => {
   server = await startStaticServer({ port: 0 });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
 });
 
 after(async () => {

@@ -4,20 +4,14 @@
 // networking off; Lighthouse's own error reporting is off (it is off unless asked for).
 import { createRequire } from 'node:module';
 import lighthouse from 'lighthouse';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 // chrome-launcher comes with lighthouse (pnpm keeps it out of this package's node_modules).
 const launcherPath = createRequire(import.meta.resolve('lighthouse')).resolve('chrome-launcher');
 const chromeLauncher = await import(launcherPath);
 
 export const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CHROMIUM_ARGS,
   '--disable-domain-reliability',
   '--no-pings',
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
@@ -31,7 +25,7 @@ export const CHROME_FLAGS = [
  *   runtimeLoaded: boolean }[]>}
  */
 export async function runLighthouse(urls) {
-  process.env.CHROME_PATH ??= process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  process.env.CHROME_PATH ??= CHROMIUM;
   const results = [];
   for (const url of urls) {
     // chrome-launcher adds its defaults too (no extensions, no default-browser check...).
